@@ -1,0 +1,44 @@
+package com.policyconsole.domain.model.history;
+
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.emergency.ActionType;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import java.util.List;
+
+/** A request the console sends, of either API. */
+public sealed interface SubmittedRequest
+        permits SubmittedRequest.EmergencyPolicySubmission, SubmittedRequest.ConfigRuleSubmission {
+
+    Operation operation();
+
+    /** The objects a person would search the history for: block targets, or the rule name. */
+    List<String> targets();
+
+    /** A SecMaster create or retry. */
+    record EmergencyPolicySubmission(EmergencyPolicyRequest request) implements SubmittedRequest {
+        @Override
+        public Operation operation() {
+            return request.action().orElse(ActionType.CREATE) == ActionType.RETRY
+                    ? Operation.RETRY_EMERGENCY_POLICY
+                    : Operation.CREATE_EMERGENCY_POLICY;
+        }
+
+        @Override
+        public List<String> targets() {
+            return request.policy() == null ? List.of() : request.policy().targets();
+        }
+    }
+
+    /** A Config rule addition. */
+    record ConfigRuleSubmission(ConfigRuleRequest request) implements SubmittedRequest {
+        @Override
+        public Operation operation() {
+            return Operation.ADD_CONFIG_RULE;
+        }
+
+        @Override
+        public List<String> targets() {
+            return request.rule() == null || request.rule().name() == null ? List.of() : List.of(request.rule().name());
+        }
+    }
+}

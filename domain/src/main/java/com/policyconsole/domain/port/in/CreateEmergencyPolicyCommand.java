@@ -1,0 +1,28 @@
+package com.policyconsole.domain.port.in;
+
+import com.policyconsole.domain.model.emergency.EmergencyPolicy;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import java.util.Objects;
+
+/**
+ * Input of {@link CreateEmergencyPolicyUseCase}.
+ *
+ * @param actor who submits
+ * @param workspace project and workspace
+ * @param secmasterVersion the {@code x-secmaster-version} header
+ * @param policy the policy
+ * @param warningsAcknowledged whether the operator has seen and accepted the guardrail warnings
+ */
+public record CreateEmergencyPolicyCommand(String actor, SecMasterWorkspace workspace, String secmasterVersion,
+                                           EmergencyPolicy policy, boolean warningsAcknowledged) {
+
+    public CreateEmergencyPolicyCommand {
+        Objects.requireNonNull(actor, "'actor' must not be null");
+        Objects.requireNonNull(workspace, "'workspace' must not be null");
+    }
+
+    public EmergencyPolicyRequest toRequest() {
+        return EmergencyPolicyRequest.create(workspace, secmasterVersion, policy);
+    }
+}

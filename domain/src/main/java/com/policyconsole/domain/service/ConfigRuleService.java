@@ -1,0 +1,47 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.history.SubmittedRequest.ConfigRuleSubmission;
+import com.policyconsole.domain.port.in.AddConfigRuleCommand;
+import com.policyconsole.domain.port.in.AddConfigRuleUseCase;
+import com.policyconsole.domain.port.in.SubmissionResult;
+import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.port.out.RequestRenderer;
+import com.policyconsole.domain.validation.Violations;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Adds Config rules, through {@link SubmissionPipeline}. */
+public final class ConfigRuleService implements AddConfigRuleUseCase {
+
+    private final ConfigRuleGateway gateway;
+    private final ConfigRuleChecks checks;
+    private final RequestRenderer renderer;
+    private final SubmissionPipeline pipeline;
+
+    public ConfigRuleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, RequestHistory history,
+                             RequestRenderer renderer, Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
+        this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
+        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
+        this.pipeline = new SubmissionPipeline(history, clock);
+    }
+
+    @Override
+    public SubmissionResult add(AddConfigRuleCommand command) {
+        ConfigRuleRequest request = command.toRequest();
+        Violations violations;
+        try {
+            violations = checks.check(request);
+        } catch (RuntimeException e) {
+            return new SubmissionResult.NotRecorded("the known rules could not be read, so nothing was sent: "
+                    + e.getMessage());
+        }
+        if (violations.hasErrors()) {
+            return new SubmissionResult.Rejected(violations);
+        }
+        return pipeline.submit(command.actor(), new ConfigRuleSubmission(request), violations,
+                command.warningsAcknowledged(), renderer.render(request), null, () -> gateway.add(request));
+    }
+}

@@ -1,0 +1,57 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.history.SubmittedRequest.EmergencyPolicySubmission;
+import com.policyconsole.domain.port.in.CreateEmergencyPolicyCommand;
+import com.policyconsole.domain.port.in.CreateEmergencyPolicyUseCase;
+import com.policyconsole.domain.port.in.RetryEmergencyPolicyCommand;
+import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
+import com.policyconsole.domain.port.in.SubmissionResult;
+import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
+import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.port.out.RequestRenderer;
+import com.policyconsole.domain.validation.Violations;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Creates emergency policies and retries their delivery, through {@link SubmissionPipeline}. */
+public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCase, RetryEmergencyPolicyUseCase {
+
+    private final EmergencyPolicyGateway gateway;
+    private final EmergencyPolicyChecks checks;
+    private final RequestRenderer renderer;
+    private final SubmissionPipeline pipeline;
+
+    public EmergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks, RequestHistory history,
+                                  RequestRenderer renderer, Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
+        this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
+        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
+        this.pipeline = new SubmissionPipeline(history, clock);
+    }
+
+    @Override
+    public SubmissionResult create(CreateEmergencyPolicyCommand command) {
+        return send(command.actor(), command.toRequest(), command.warningsAcknowledged(), null);
+    }
+
+    @Override
+    public SubmissionResult retry(RetryEmergencyPolicyCommand command) {
+        return send(command.actor(), command.toRequest(), true, command.retryOf());
+    }
+
+    private SubmissionResult send(String actor, EmergencyPolicyRequest request, boolean acknowledged, Long retryOf) {
+        Violations violations;
+        try {
+            violations = checks.check(request);
+        } catch (RuntimeException e) {
+            return new SubmissionResult.NotRecorded("the known policies could not be read, so nothing was sent: "
+                    + e.getMessage());
+        }
+        if (violations.hasErrors()) {
+            return new SubmissionResult.Rejected(violations);
+        }
+        return pipeline.submit(actor, new EmergencyPolicySubmission(request), violations, acknowledged,
+                renderer.render(request), retryOf, () -> gateway.submit(request));
+    }
+}

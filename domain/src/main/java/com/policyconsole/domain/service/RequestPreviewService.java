@@ -1,0 +1,46 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.port.in.AddConfigRuleCommand;
+import com.policyconsole.domain.port.in.CreateEmergencyPolicyCommand;
+import com.policyconsole.domain.port.in.Preview;
+import com.policyconsole.domain.port.in.PreviewRequestUseCase;
+import com.policyconsole.domain.port.in.RetryEmergencyPolicyCommand;
+import com.policyconsole.domain.port.out.RequestRenderer;
+import java.util.Objects;
+
+/** Checks and renders requests without sending or recording them. */
+public final class RequestPreviewService implements PreviewRequestUseCase {
+
+    private final EmergencyPolicyChecks emergencyChecks;
+    private final ConfigRuleChecks ruleChecks;
+    private final RequestRenderer renderer;
+
+    public RequestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
+                                 RequestRenderer renderer) {
+        this.emergencyChecks = Objects.requireNonNull(emergencyChecks, "'emergencyChecks' must not be null");
+        this.ruleChecks = Objects.requireNonNull(ruleChecks, "'ruleChecks' must not be null");
+        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
+    }
+
+    @Override
+    public Preview preview(CreateEmergencyPolicyCommand command) {
+        return preview(command.toRequest());
+    }
+
+    @Override
+    public Preview preview(RetryEmergencyPolicyCommand command) {
+        return preview(command.toRequest());
+    }
+
+    @Override
+    public Preview preview(AddConfigRuleCommand command) {
+        ConfigRuleRequest request = command.toRequest();
+        return new Preview(ruleChecks.check(request), renderer.render(request));
+    }
+
+    private Preview preview(EmergencyPolicyRequest request) {
+        return new Preview(emergencyChecks.check(request), renderer.render(request));
+    }
+}

@@ -1,0 +1,59 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.model.history.SubmittedRequest;
+import com.policyconsole.domain.port.in.SubmissionResult;
+import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.validation.Violations;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The one path every submission takes: refuse on errors or unacknowledged warnings, record the request
+ * as pending, and only then call the cloud and record the outcome. If the pending record fails, the
+ * cloud is never called.
+ */
+final class SubmissionPipeline {
+
+    private final RequestHistory history;
+    private final Clock clock;
+
+    SubmissionPipeline(RequestHistory history, Clock clock) {
+        this.history = Objects.requireNonNull(history, "'history' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    SubmissionResult submit(String actor, SubmittedRequest request, Violations violations, boolean warningsAcknowledged,
+                            RenderedRequest rendered, Long retryOf, Supplier<CloudOutcome> call) {
+        if (violations.hasErrors() || violations.hasWarnings() && !warningsAcknowledged) {
+            return new SubmissionResult.Rejected(violations);
+        }
+        long entryId;
+        try {
+            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, rendered, retryOf));
+        } catch (RuntimeException e) {
+            return new SubmissionResult.NotRecorded("the request history is unavailable, so nothing was sent: "
+                    + e.getMessage());
+        }
+        long started = System.nanoTime();
+        CloudOutcome outcome;
+        try {
+            outcome = call.get();
+        } catch (RuntimeException e) {
+            outcome = new CloudOutcome.Unknown("the cloud call failed unexpectedly: " + e.getClass().getSimpleName(),
+                    0, null, null);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        boolean recorded = true;
+        try {
+            history.recordOutcome(entryId, outcome, elapsed);
+        } catch (RuntimeException e) {
+            recorded = false;
+        }
+        return new SubmissionResult.Sent(entryId, outcome, violations, recorded);
+    }
+}

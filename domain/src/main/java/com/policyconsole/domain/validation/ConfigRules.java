@@ -1,0 +1,259 @@
+package com.policyconsole.domain.validation;
+
+import static com.policyconsole.domain.validation.RuleSet.check;
+import static com.policyconsole.domain.validation.RuleSet.each;
+import static com.policyconsole.domain.validation.RuleSet.matches;
+import static com.policyconsole.domain.validation.RuleSet.multilineText;
+import static com.policyconsole.domain.validation.RuleSet.nested;
+import static com.policyconsole.domain.validation.RuleSet.oneOf;
+import static com.policyconsole.domain.validation.RuleSet.present;
+import static com.policyconsole.domain.validation.RuleSet.required;
+import static com.policyconsole.domain.validation.RuleSet.text;
+
+import com.policyconsole.domain.model.config.AuthType;
+import com.policyconsole.domain.model.config.ConfigRule;
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.CustomPolicy;
+import com.policyconsole.domain.model.config.ParameterSchema;
+import com.policyconsole.domain.model.config.Period;
+import com.policyconsole.domain.model.config.PolicyAssignmentType;
+import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.config.PolicyFilter;
+import com.policyconsole.domain.model.config.ResourceTag;
+import com.policyconsole.domain.model.emergency.WireEnum;
+import com.policyconsole.domain.model.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule of Config's "Adding a Rule", in the order of the document's tables (Table 1 path
+ * parameters … Table 7 ResourceTag), followed by the cross-field rules of NOTES.md; and the check of a
+ * rule's parameters against its built-in policy definition. Put the document beside this file and tick
+ * the rows off.
+ *
+ * <p>The "Type" column is enforced by the Java types of {@link ConfigRule} (String, maps, lists, and
+ * {@link JsonValue} for "Object"); the checks here cover mandatory fields, enumerations, formats and lengths.
+ */
+public final class ConfigRules {
+
+    /** NOTES.md: at most 20 tags per rule. */
+    public static final int MAX_TAGS = 20;
+
+    static final Pattern DOMAIN_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /** NOTES.md: letters, digits, {@code _} and {@code -}. */
+    static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** NOTES.md: letters, digits, spaces and {@code _ . : = + - @}; not starting or ending with a space. */
+    static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{N}_.:=+\\-@]([\\p{L}\\p{N} _.:=+\\-@]*[\\p{L}\\p{N}_.:=+\\-@])?");
+    /** NOTES.md: letters, digits, spaces and {@code _ . : / = + - @}. */
+    static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N} _.:/=+\\-@]*");
+    /** FunctionGraph URN: {@code urn:fss:<region>:<project>:function:<package>:<name>[:<version or alias>]}. */
+    static final Pattern FUNCTION_URN = Pattern.compile(
+            "urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(:[A-Za-z0-9_.!-]+)?");
+    static final String RESERVED_TAG_PREFIX = "_sys_";
+
+    private static final RuleSet<ConfigRuleRequest> RULES = RuleSet.of(
+            // Table 1 Path Parameters
+            required("domain_id", ConfigRuleRequest::domainId),
+            text("domain_id", ConfigRuleRequest::domainId, 1, 36),
+            matches("domain_id", ConfigRuleRequest::domainId, DOMAIN_ID,
+                    "must be letters, digits, '_' or '-' (it goes into the URL path)"),
+
+            // Table 2 Request header parameters (X-Auth-Token, X-Security-Token) are set by the adapter.
+
+            // Table 3 Request body parameters
+            required("body", ConfigRuleRequest::rule),
+            nested("", ConfigRuleRequest::rule,
+                    oneOf("policy_assignment_type", ConfigRule::policyAssignmentType,
+                            WireEnum.wireNames(PolicyAssignmentType.class)),
+                    required("name", ConfigRule::name),
+                    text("name", ConfigRule::name, 1, 64),
+                    matches("name", ConfigRule::name, RULE_NAME, "may contain only letters, digits, '_' and '-'"),
+                    multilineText("description", ConfigRule::description, 512),
+                    oneOf("period", ConfigRule::period, WireEnum.wireNames(Period.class)),
+                    // Table 4 PolicyFilterDefinition
+                    nested("policy_filter", ConfigRule::policyFilter,
+                            text("region_id", PolicyFilter::regionId, 0, 128),
+                            text("resource_provider", PolicyFilter::resourceProvider, 0, 128),
+                            text("resource_type", PolicyFilter::resourceType, 0, 128),
+                            text("resource_id", PolicyFilter::resourceId, 0, 512),
+                            text("tag_key", PolicyFilter::tagKey, 0, 128),
+                            text("tag_value", PolicyFilter::tagValue, 0, 256),
+                            check("tag_value needs tag_key", ConfigRules::tagValueNeedsKey)),
+                    text("policy_definition_id", ConfigRule::policyDefinitionId, 0, 36),
+                    // Table 5 CustomPolicy
+                    nested("custom_policy", ConfigRule::customPolicy,
+                            required("function_urn", CustomPolicy::functionUrn),
+                            text("function_urn", CustomPolicy::functionUrn, 1, 1024),
+                            matches("function_urn", CustomPolicy::functionUrn, FUNCTION_URN,
+                                    "must be a FunctionGraph URN: urn:fss:<region>:<project>:function:<package>:<name>[:<version>]"),
+                            required("auth_type", CustomPolicy::authType),
+                            oneOf("auth_type", CustomPolicy::authType, WireEnum.wireNames(AuthType.class)),
+                            check("auth_value names the agency", ConfigRules::agencyNamed)),
+                    // Table 6 PolicyParameterValue: "value" is any Object; names must be usable.
+                    check("parameter names are present", ConfigRules::parameterNames),
+                    // Table 7 ResourceTag
+                    each("tags", ConfigRule::tags,
+                            required("key", ResourceTag::key),
+                            text("key", ResourceTag::key, 1, 128),
+                            matches("key", ResourceTag::key, TAG_KEY,
+                                    "may contain letters, digits, spaces and _ . : = + - @, and must not start or end with a space"),
+                            check("tag keys do not start with _sys_", ConfigRules::tagKeyNotReserved),
+                            present("value", ResourceTag::value),
+                            text("value", ResourceTag::value, 0, 255),
+                            matches("value", ResourceTag::value, TAG_VALUE,
+                                    "may contain letters, digits, spaces and _ . : / = + - @")),
+
+                    // Cross-field rules (NOTES.md)
+                    check("custom goes with custom_policy, builtin with policy_definition_id", ConfigRules::typeMatchesPolicy),
+                    check("period and policy_filter exclude each other", ConfigRules::periodXorFilter),
+                    check("at most 20 tags, keys unique", ConfigRules::tagLimits)));
+
+    private ConfigRules() {
+    }
+
+    /** Validates a whole request against every row of the document and the cross-field rules. */
+    public static Violations validate(ConfigRuleRequest request) {
+        return RULES.validate(request);
+    }
+
+    /** The rules, in document order. */
+    public static RuleSet<ConfigRuleRequest> rules() {
+        return RULES;
+    }
+
+    /**
+     * Checks a built-in rule's parameters against its policy definition (NOTES.md: "Rule parameters can be
+     * checked against this"): unknown names, missing parameters without a default, and each value's type
+     * and bounds; and warns when the trigger does not suit the definition's {@code trigger_type}.
+     */
+    public static Violations validateParameters(ConfigRule rule, PolicyDefinition definition) {
+        List<Violation> out = new ArrayList<>();
+        Map<String, JsonValue> given = rule.parameters() == null ? Map.of() : rule.parameters();
+        for (Map.Entry<String, JsonValue> e : given.entrySet()) {
+            ParameterSchema schema = definition.parameters().get(e.getKey());
+            String path = "parameters." + e.getKey() + ".value";
+            if (schema == null) {
+                out.add(Violation.error("parameters." + e.getKey(), ViolationCode.PARAMETER_UNKNOWN,
+                        "'" + e.getKey() + "' is not a parameter of " + definition.name()
+                                + "; it takes " + definition.parameters().keySet()));
+                continue;
+            }
+            for (String problem : schema.problems(e.getValue())) {
+                out.add(Violation.error(path, ViolationCode.PARAMETER_MISMATCH, e.getKey() + " " + problem));
+            }
+        }
+        definition.parameters().forEach((name, schema) -> {
+            if (!given.containsKey(name) && !schema.isOptional()) {
+                out.add(Violation.error("parameters." + name + ".value", ViolationCode.REQUIRED,
+                        name + " is required by " + definition.name()));
+            }
+        });
+        boolean periodic = rule.period() != null;
+        if ("period".equalsIgnoreCase(definition.triggerType()) && !periodic) {
+            out.add(Violation.warning("period", ViolationCode.PARAMETER_MISMATCH,
+                    definition.name() + " is meant to run periodically; choose a period"));
+        } else if ("resource".equalsIgnoreCase(definition.triggerType()) && periodic) {
+            out.add(Violation.warning("period", ViolationCode.PARAMETER_MISMATCH,
+                    definition.name() + " is meant to run on configuration change; leave period empty"));
+        }
+        return Violations.of(out);
+    }
+
+    /** NOTES.md: custom_policy goes with custom; policy_definition_id with builtin (the default). */
+    private static void typeMatchesPolicy(ConfigRule r, String prefix, List<Violation> out) {
+        PolicyAssignmentType type = r.assignmentType().orElse(null);
+        boolean hasDefinition = r.policyDefinitionId() != null && !r.policyDefinitionId().isBlank();
+        if (type == PolicyAssignmentType.CUSTOM) {
+            if (r.customPolicy() == null) {
+                out.add(Violation.error("custom_policy", ViolationCode.CUSTOM_REQUIRES_CUSTOM_POLICY,
+                        "a custom rule needs custom_policy with the function URN"));
+            }
+            if (hasDefinition) {
+                out.add(Violation.error("policy_definition_id", ViolationCode.DEFINITION_NOT_FOR_CUSTOM,
+                        "policy_definition_id is only for builtin rules"));
+            }
+        } else if (type == PolicyAssignmentType.BUILTIN) {
+            if (!hasDefinition) {
+                out.add(Violation.error("policy_definition_id", ViolationCode.BUILTIN_REQUIRES_DEFINITION,
+                        "a builtin rule needs policy_definition_id"));
+            }
+            if (r.customPolicy() != null) {
+                out.add(Violation.error("custom_policy", ViolationCode.CUSTOM_POLICY_REQUIRES_CUSTOM_TYPE,
+                        "custom_policy needs policy_assignment_type custom"));
+            }
+        }
+    }
+
+    /** NOTES.md: a rule is periodic or triggered by configuration change, not both. */
+    private static void periodXorFilter(ConfigRule r, String prefix, List<Violation> out) {
+        if (r.period() != null && !r.period().isBlank() && r.policyFilter() != null) {
+            out.add(Violation.error("period", ViolationCode.PERIOD_AND_FILTER,
+                    "choose either period (periodic) or policy_filter (on configuration change), not both"));
+        }
+    }
+
+    /** NOTES.md: {@code policy_filter.tag_value} only makes sense with {@code tag_key}. */
+    private static void tagValueNeedsKey(PolicyFilter f, String prefix, List<Violation> out) {
+        boolean hasValue = f.tagValue() != null && !f.tagValue().isEmpty();
+        boolean hasKey = f.tagKey() != null && !f.tagKey().isEmpty();
+        if (hasValue && !hasKey) {
+            out.add(Violation.error(Rule.path(prefix, "tag_value"), ViolationCode.TAG_VALUE_WITHOUT_KEY,
+                    "tag_value needs tag_key"));
+        }
+    }
+
+    /** NOTES.md: auth_value is e.g. {"agency_name": "…"}; without it the function cannot be called. */
+    private static void agencyNamed(CustomPolicy p, String prefix, List<Violation> out) {
+        if (!AuthType.AGENCY.wireName().equals(p.authType())) {
+            return;
+        }
+        JsonValue agency = p.authValue() == null ? null : p.authValue().get("agency_name");
+        if (!(agency instanceof JsonValue.JsonString s) || s.value().isBlank()) {
+            out.add(Violation.warning(Rule.path(prefix, "auth_value.agency_name"), ViolationCode.REQUIRED,
+                    "auth_type agency usually needs auth_value.agency_name, the agency Config uses to call the function"));
+        }
+    }
+
+    private static void parameterNames(ConfigRule r, String prefix, List<Violation> out) {
+        if (r.parameters() == null) {
+            return;
+        }
+        for (String name : r.parameters().keySet()) {
+            if (name == null || name.isBlank() || name.length() > 128
+                    || Rule.Text.firstControlCharacter(name, false) >= 0) {
+                out.add(Violation.error("parameters", ViolationCode.BAD_FORMAT,
+                        "parameter names must be 1 to 128 printable characters"));
+            }
+        }
+    }
+
+    private static void tagKeyNotReserved(ResourceTag t, String prefix, List<Violation> out) {
+        if (t.key() != null && t.key().startsWith(RESERVED_TAG_PREFIX)) {
+            out.add(Violation.error(Rule.path(prefix, "key"), ViolationCode.RESERVED_TAG_PREFIX,
+                    "tag keys must not start with " + RESERVED_TAG_PREFIX + " (reserved for the system)"));
+        }
+    }
+
+    /** NOTES.md: at most 20 tags per rule; a key can appear once. */
+    private static void tagLimits(ConfigRule r, String prefix, List<Violation> out) {
+        if (r.tags() == null) {
+            return;
+        }
+        if (r.tags().size() > MAX_TAGS) {
+            out.add(Violation.error("tags", ViolationCode.TOO_MANY_TAGS,
+                    "at most " + MAX_TAGS + " tags per rule (has " + r.tags().size() + ")"));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < r.tags().size(); i++) {
+            ResourceTag t = r.tags().get(i);
+            if (t != null && t.key() != null && !keys.add(t.key())) {
+                out.add(Violation.error("tags[" + i + "].key", ViolationCode.DUPLICATE_TAG_KEY,
+                        "tag key '" + SecMasterRules.abbreviate(t.key()) + "' is used more than once"));
+            }
+        }
+    }
+}

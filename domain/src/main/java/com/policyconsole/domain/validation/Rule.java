@@ -1,0 +1,224 @@
+package com.policyconsole.domain.validation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One named check of a subject of type {@code T}; the rule files list them in the order of the
+ * documents' tables. Each rule reports its violations at a wire path below {@code prefix}.
+ *
+ * @param <T> what the rule inspects
+ */
+public sealed interface Rule<T>
+        permits Rule.Required, Rule.Text, Rule.OneOf, Rule.Matches, Rule.Each, Rule.Nested, Rule.Check {
+
+    /** Appends this rule's violations for {@code subject}, at paths below {@code prefix}, to {@code out}. */
+    void check(T subject, String prefix, List<Violation> out);
+
+    /** The name a message uses: the field, or for list items ({@code field} empty) the prefix's last segment. */
+    static String label(String prefix, String field) {
+        if (!field.isEmpty()) {
+            return field;
+        }
+        int dot = prefix.lastIndexOf('.');
+        return dot < 0 ? prefix : prefix.substring(dot + 1);
+    }
+
+    /** Joins a path prefix and a field name: {@code ("data_object", "region_id")} → {@code data_object.region_id}. */
+    static String path(String prefix, String field) {
+        if (prefix.isEmpty()) {
+            return field;
+        }
+        if (field.isEmpty()) {
+            return prefix;
+        }
+        return prefix + "." + field;
+    }
+
+    /**
+     * A mandatory field ("Mandatory: Yes"): null and empty collections count as missing, and so does blank
+     * text unless {@code blankAllowed} (a field whose minimum length is 0).
+     */
+    record Required<T>(String field, Function<T, ?> value, boolean blankAllowed) implements Rule<T> {
+        public Required {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            if (isMissing(value.apply(subject))) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.REQUIRED, label(prefix, field) + " is required"));
+            }
+        }
+
+        private boolean isMissing(Object v) {
+            return v == null
+                    || !blankAllowed && v instanceof String s && s.isBlank()
+                    || v instanceof Collection<?> c && c.isEmpty()
+                    || v instanceof Map<?, ?> m && m.isEmpty();
+        }
+    }
+
+    /**
+     * A text field's length in Unicode code points ("Minimum"/"Maximum" rows) and its characters: no control
+     * characters, except line breaks and tabs where {@code multiline}. A null value is left to {@link Required}.
+     */
+    record Text<T>(String field, Function<T, String> value, int min, int max, boolean multiline) implements Rule<T> {
+        public Text {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(value);
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("'min' and 'max' must satisfy 0 <= min <= max");
+            }
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            String text = value.apply(subject);
+            if (text == null) {
+                return;
+            }
+            int length = text.codePointCount(0, text.length());
+            if (length > max) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.TOO_LONG,
+                        label(prefix, field) + " must be at most " + max + " characters (is " + length + ")"));
+            } else if (length < min) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.TOO_SHORT,
+                        label(prefix, field) + " must be at least " + min + " characters (is " + length + ")"));
+            }
+            int bad = firstControlCharacter(text, multiline);
+            if (bad >= 0) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.CONTROL_CHARACTER,
+                        label(prefix, field) + " contains a control character (U+" + String.format("%04X", bad) + ")"));
+            }
+        }
+
+        /** The first forbidden control code point in {@code text}, or -1. */
+        static int firstControlCharacter(String text, boolean multiline) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+                        continue;
+                    }
+                    return c;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** An enumerated field ("The value can be …"): the value must be one of {@code allowed}, exactly. */
+    record OneOf<T>(String field, Function<T, String> value, Set<String> allowed) implements Rule<T> {
+        public OneOf {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(value);
+            allowed = Set.copyOf(allowed);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            String v = value.apply(subject);
+            if (v != null && !v.isBlank() && !allowed.contains(v)) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.NOT_ALLOWED,
+                        label(prefix, field) + " must be one of " + allowed.stream().sorted().toList() + " (is '" + v + "')"));
+            }
+        }
+    }
+
+    /** A field whose text must match a pattern; {@code expectation} says what a valid value looks like. */
+    record Matches<T>(String field, Function<T, String> value, Pattern pattern, String expectation, Severity severity)
+            implements Rule<T> {
+        public Matches {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(value);
+            Objects.requireNonNull(pattern);
+            Objects.requireNonNull(expectation);
+            Objects.requireNonNull(severity);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            String v = value.apply(subject);
+            if (v != null && !v.isEmpty() && !pattern.matcher(v).matches()) {
+                ViolationCode code = severity == Severity.ERROR ? ViolationCode.BAD_FORMAT : ViolationCode.UNUSUAL_ID_FORMAT;
+                out.add(new Violation(path(prefix, field), code, label(prefix, field) + " " + expectation, severity));
+            }
+        }
+    }
+
+    /** Applies element rules to each item of a list field, at {@code field[i]}. */
+    record Each<T, E>(String field, Function<T, List<E>> items, List<Rule<E>> rules) implements Rule<T> {
+        public Each {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(items);
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            List<E> list = items.apply(subject);
+            if (list == null) {
+                return;
+            }
+            String base = path(prefix, field);
+            for (int i = 0; i < list.size(); i++) {
+                E item = list.get(i);
+                String itemPath = base + "[" + i + "]";
+                if (item == null) {
+                    out.add(Violation.error(itemPath, ViolationCode.REQUIRED, field + "[" + i + "] must not be null"));
+                    continue;
+                }
+                for (Rule<E> rule : rules) {
+                    rule.check(item, itemPath, out);
+                }
+            }
+        }
+    }
+
+    /** Applies nested rules to an object field, when it is present. */
+    record Nested<T, N>(String field, Function<T, N> value, List<Rule<N>> rules) implements Rule<T> {
+        public Nested {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(value);
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            N nested = value.apply(subject);
+            if (nested == null) {
+                return;
+            }
+            String base = path(prefix, field);
+            for (Rule<N> rule : rules) {
+                rule.check(nested, base, out);
+            }
+        }
+    }
+
+    /** A named rule that spans several fields; {@code name} says what it enforces. */
+    record Check<T>(String name, Checker<T> checker) implements Rule<T> {
+        public Check {
+            Objects.requireNonNull(name);
+            Objects.requireNonNull(checker);
+        }
+
+        @Override
+        public void check(T subject, String prefix, List<Violation> out) {
+            checker.check(subject, prefix, out);
+        }
+    }
+
+    /** The body of a {@link Check}. */
+    @FunctionalInterface
+    interface Checker<T> {
+        void check(T subject, String prefix, List<Violation> out);
+    }
+}

@@ -1,0 +1,267 @@
+package com.policyconsole.domain.validation;
+
+import static com.policyconsole.domain.validation.RuleSet.check;
+import static com.policyconsole.domain.validation.RuleSet.each;
+import static com.policyconsole.domain.validation.RuleSet.looksLike;
+import static com.policyconsole.domain.validation.RuleSet.matches;
+import static com.policyconsole.domain.validation.RuleSet.multilineText;
+import static com.policyconsole.domain.validation.RuleSet.nested;
+import static com.policyconsole.domain.validation.RuleSet.oneOf;
+import static com.policyconsole.domain.validation.RuleSet.required;
+import static com.policyconsole.domain.validation.RuleSet.text;
+
+import com.policyconsole.domain.model.emergency.ActionType;
+import com.policyconsole.domain.model.emergency.BlockAge;
+import com.policyconsole.domain.model.emergency.BlockTargetParser;
+import com.policyconsole.domain.model.emergency.BlockType;
+import com.policyconsole.domain.model.emergency.DefenseConnection;
+import com.policyconsole.domain.model.emergency.DefenseLayer;
+import com.policyconsole.domain.model.emergency.EmergencyPolicy;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.emergency.PolicyCategory;
+import com.policyconsole.domain.model.emergency.PolicyDirection;
+import com.policyconsole.domain.model.emergency.WireEnum;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule of SecMaster's "Creating a Retry Emergency Policy", in the order of the document's tables
+ * (Table 1 path parameters … Table 8 policy_type), followed by the cross-field rules of NOTES.md. Put the
+ * document beside this file and tick the rows off.
+ *
+ * <p>The "Type" column is enforced by the Java types of {@link EmergencyPolicyRequest} (String, Boolean,
+ * arrays as lists); the checks here cover mandatory fields, enumerations, formats and lengths. Where the
+ * document sets no length, the console applies {@link #MAX_ID_LENGTH} and {@link #MAX_TEXT_LENGTH} so that
+ * no field is unbounded; these are this project's limits, not the cloud's. The ageing instant is checked
+ * against the clock by {@link com.policyconsole.domain.guardrail.EmergencyPolicyGuardrails}, since rules
+ * here depend on the request alone.
+ */
+public final class SecMasterRules {
+
+    /** Longest ID or name this project accepts where the document gives no maximum. */
+    public static final int MAX_ID_LENGTH = 255;
+    /** Longest description or label text this project accepts where the document gives no maximum. */
+    public static final int MAX_TEXT_LENGTH = 1024;
+
+    /** Characters safe in a URL path segment: IDs of projects, workspaces and policies. */
+    static final Pattern PATH_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){1,3}");
+    static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+    static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
+    static final Pattern EPS_ID = Pattern.compile("0|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern MILLIS = Pattern.compile("\\d{1,19}");
+
+    private static final RuleSet<DefenseConnection> TABLE_7_DEFENSE_CONNECTION = RuleSet.of(
+            required("defense_connection_id", DefenseConnection::defenseConnectionId),
+            text("defense_connection_id", DefenseConnection::defenseConnectionId, 1, MAX_ID_LENGTH),
+            required("defense_connection_name", DefenseConnection::defenseConnectionName),
+            text("defense_connection_name", DefenseConnection::defenseConnectionName, 1, MAX_ID_LENGTH),
+            required("defense_connection_region_id", DefenseConnection::defenseConnectionRegionId),
+            text("defense_connection_region_id", DefenseConnection::defenseConnectionRegionId, 1, MAX_ID_LENGTH),
+            required("defense_connection_region_name", DefenseConnection::defenseConnectionRegionName),
+            text("defense_connection_region_name", DefenseConnection::defenseConnectionRegionName, 1, MAX_ID_LENGTH),
+            required("defense_type", DefenseConnection::defenseType),
+            text("defense_type", DefenseConnection::defenseType, 1, MAX_ID_LENGTH),
+            check("defense_type names a known defense layer", SecMasterRules::knownDefenseLayer),
+            required("target_enterprise_id", DefenseConnection::targetEnterpriseId),
+            text("target_enterprise_id", DefenseConnection::targetEnterpriseId, 1, MAX_ID_LENGTH),
+            required("target_enterprise_name", DefenseConnection::targetEnterpriseName),
+            text("target_enterprise_name", DefenseConnection::targetEnterpriseName, 1, MAX_ID_LENGTH),
+            required("target_project_id", DefenseConnection::targetProjectId),
+            text("target_project_id", DefenseConnection::targetProjectId, 1, MAX_ID_LENGTH),
+            required("target_project_name", DefenseConnection::targetProjectName),
+            text("target_project_name", DefenseConnection::targetProjectName, 1, MAX_ID_LENGTH));
+
+    private static final RuleSet<EmergencyPolicyRequest> RULES = RuleSet.of(
+            // Table 1 Path Parameters
+            required("project_id", r -> r.workspace().projectId()),
+            matches("project_id", r -> r.workspace().projectId(), PATH_ID,
+                    "must be 1 to 64 letters, digits, '_' or '-' (it goes into the URL path)"),
+            required("workspace_id", r -> r.workspace().workspaceId()),
+            matches("workspace_id", r -> r.workspace().workspaceId(), PATH_ID,
+                    "must be 1 to 64 letters, digits, '_' or '-' (it goes into the URL path)"),
+
+            // Table 2 Query Parameters
+            required("action_type", EmergencyPolicyRequest::actionType),
+            oneOf("action_type", EmergencyPolicyRequest::actionType, WireEnum.wireNames(ActionType.class)),
+
+            // Table 3 Request header parameters (X-Auth-Token and content-type are set by the adapter)
+            required("x-secmaster-version", EmergencyPolicyRequest::secmasterVersion),
+            matches("x-secmaster-version", EmergencyPolicyRequest::secmasterVersion, VERSION,
+                    "must be a version such as 25.5.0"),
+
+            // Table 4 Request body parameters: data_object is optional in the table, but every field the
+            // call needs lives in it (block_target, block_age …, or retry_list), so a call without it does nothing.
+            required("data_object", EmergencyPolicyRequest::policy),
+
+            // Table 5 data_object
+            each("data_object.retry_list", EmergencyPolicyRequest::retryList,
+                    required("", (String id) -> id),
+                    matches("", (String id) -> id, PATH_ID, "must be a policy ID: 1 to 64 letters, digits, '_' or '-'")),
+            nested("data_object", EmergencyPolicyRequest::policy,
+                    required("block_age", EmergencyPolicy::blockAge),
+                    // Table 6 block_age
+                    nested("block_age", EmergencyPolicy::blockAge,
+                            required("is_block_ageing", BlockAge::isBlockAgeing),
+                            matches("block_ageing", BlockAge::blockAgeing, MILLIS,
+                                    "must be a timestamp in milliseconds since 1970-01-01T00:00:00Z")),
+                    required("block_target", EmergencyPolicy::blockTarget),
+                    check("each object of block_target matches policy_type", SecMasterRules::targetsMatchType),
+                    required("defense_policy_list", EmergencyPolicy::defensePolicyList),
+                    // Table 7 defense_policy_list
+                    each("defense_policy_list", EmergencyPolicy::defensePolicyList, TABLE_7_DEFENSE_CONNECTION),
+                    multilineText("description", EmergencyPolicy::description, MAX_TEXT_LENGTH),
+                    text("labels", EmergencyPolicy::labels, 0, MAX_TEXT_LENGTH),
+                    required("policy_category", EmergencyPolicy::policyCategory),
+                    oneOf("policy_category", EmergencyPolicy::policyCategory, WireEnum.wireNames(PolicyCategory.class)),
+                    // Table 8 policy_type (policy_type is an object holding one field of the same name)
+                    required("policy_type.policy_type", EmergencyPolicy::policyType),
+                    oneOf("policy_type.policy_type", EmergencyPolicy::policyType, WireEnum.wireNames(BlockType.class)),
+                    required("region_id", EmergencyPolicy::regionId),
+                    text("region_id", EmergencyPolicy::regionId, 1, 64),
+                    looksLike("region_id", EmergencyPolicy::regionId, REGION, "does not look like a region ID such as cn-north-4"),
+                    oneOf("policy_direction", EmergencyPolicy::policyDirection, WireEnum.wireNames(PolicyDirection.class)),
+                    text("account_scope", EmergencyPolicy::accountScope, 0, MAX_ID_LENGTH),
+                    looksLike("account_scope", EmergencyPolicy::accountScope, HEX_ID, "does not look like an account ID (32 hex digits)"),
+                    text("eps_scope", EmergencyPolicy::epsScope, 0, MAX_ID_LENGTH),
+                    looksLike("eps_scope", EmergencyPolicy::epsScope, EPS_ID, "does not look like an enterprise project ID (a UUID, or 0)"),
+                    text("region_scope", EmergencyPolicy::regionScope, 0, MAX_ID_LENGTH),
+                    looksLike("region_scope", EmergencyPolicy::regionScope, HEX_ID, "does not look like a region-scope ID (32 hex digits)"),
+
+                    // Cross-field rules (NOTES.md)
+                    check("block_ageing goes with is_block_ageing", SecMasterRules::ageingInstantMatchesFlag),
+                    check("WHITE is not for user names", SecMasterRules::whiteNotForUserNames),
+                    check("defense layers enforce the block type", SecMasterRules::layersEnforceBlockType),
+                    check("each operation connection appears once", SecMasterRules::connectionsUnique)),
+            check("action_type=retry needs retry_list, create has none", SecMasterRules::retryListMatchesAction));
+
+    private SecMasterRules() {
+    }
+
+    /** Validates a whole request against every row of the document and the cross-field rules. */
+    public static Violations validate(EmergencyPolicyRequest request) {
+        return RULES.validate(request);
+    }
+
+    /** The rules, in document order. */
+    public static RuleSet<EmergencyPolicyRequest> rules() {
+        return RULES;
+    }
+
+    /** NOTES.md: for {@code retry}, {@code retry_list} carries the IDs; a create carries none. */
+    private static void retryListMatchesAction(EmergencyPolicyRequest r, String prefix, List<Violation> out) {
+        Optional<ActionType> action = r.action();
+        boolean hasList = r.retryList() != null && !r.retryList().isEmpty();
+        if (action.orElse(null) == ActionType.RETRY && !hasList) {
+            out.add(Violation.error("data_object.retry_list", ViolationCode.RETRY_LIST_REQUIRED,
+                    "retry_list must name at least one policy ID when action_type is retry"));
+        } else if (action.orElse(null) == ActionType.CREATE && hasList) {
+            out.add(Violation.error("data_object.retry_list", ViolationCode.RETRY_LIST_NOT_ALLOWED,
+                    "retry_list is only sent with action_type=retry"));
+        }
+    }
+
+    /** Table 6 and NOTES.md: with ageing, {@code block_ageing} holds the instant; without, it is null. */
+    private static void ageingInstantMatchesFlag(EmergencyPolicy p, String prefix, List<Violation> out) {
+        BlockAge age = p.blockAge();
+        if (age == null || age.isBlockAgeing() == null) {
+            return;
+        }
+        boolean hasInstant = age.blockAgeing() != null && !age.blockAgeing().isEmpty();
+        String path = Rule.path(prefix, "block_age.block_ageing");
+        if (age.ages() && !hasInstant) {
+            out.add(Violation.error(path, ViolationCode.AGEING_INSTANT_REQUIRED,
+                    "block_ageing must give the moment the block ages out when is_block_ageing is true"));
+        } else if (!age.ages() && hasInstant) {
+            out.add(Violation.error(path, ViolationCode.AGEING_INSTANT_WITHOUT_AGEING,
+                    "block_ageing must be empty when is_block_ageing is false"));
+        }
+    }
+
+    /** NOTES.md: {@code block_target} holds one or more objects of the block type, separated by commas. */
+    private static void targetsMatchType(EmergencyPolicy p, String prefix, List<Violation> out) {
+        Optional<BlockType> type = p.blockType();
+        if (type.isEmpty() || p.blockTarget() == null || p.blockTarget().isBlank()) {
+            return;
+        }
+        String path = Rule.path(prefix, "block_target");
+        List<String> targets = p.targets();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String target = targets.get(i);
+            String position = targets.size() == 1 ? "" : " (object " + (i + 1) + ")";
+            if (target.isEmpty()) {
+                out.add(Violation.error(path, ViolationCode.REQUIRED,
+                        "block_target has an empty object" + position + "; remove the extra comma"));
+                continue;
+            }
+            if (BlockTargetParser.parse(type.get(), target) instanceof BlockTargetParser.Result.Invalid invalid) {
+                out.add(Violation.error(path, ViolationCode.TARGET_DOES_NOT_MATCH_TYPE,
+                        "'" + abbreviate(target) + "'" + position + " is not " + invalid.reason()));
+            } else if (!seen.add(target.toLowerCase(Locale.ROOT))) {
+                out.add(Violation.warning(path, ViolationCode.DUPLICATE_TARGET,
+                        "'" + abbreviate(target) + "'" + position + " is listed more than once"));
+            }
+        }
+    }
+
+    /** NOTES.md: whitelisting (WHITE) applies to IPs and domain names, not to user names. */
+    private static void whiteNotForUserNames(EmergencyPolicy p, String prefix, List<Violation> out) {
+        if (p.category().orElse(null) == PolicyCategory.WHITE && p.blockType().orElse(null) == BlockType.USER_NAME) {
+            out.add(Violation.error(Rule.path(prefix, "policy_category"), ViolationCode.WHITE_NOT_FOR_USER_NAMES,
+                    "user names cannot be whitelisted; use BLOCK, or whitelist an IP or domain name"));
+        }
+    }
+
+    /** NOTES.md: IAM is the layer for user names; IPs and domains go to CFW, WAF or VPC. */
+    private static void layersEnforceBlockType(EmergencyPolicy p, String prefix, List<Violation> out) {
+        Optional<BlockType> type = p.blockType();
+        if (type.isEmpty() || p.defensePolicyList() == null) {
+            return;
+        }
+        for (int i = 0; i < p.defensePolicyList().size(); i++) {
+            DefenseConnection c = p.defensePolicyList().get(i);
+            if (c == null) {
+                continue;
+            }
+            Optional<DefenseLayer> layer = c.layer();
+            if (layer.isPresent() && !layer.get().enforces(type.get())) {
+                out.add(Violation.warning(Rule.path(prefix, "defense_policy_list[" + i + "].defense_type"),
+                        ViolationCode.DEFENSE_LAYER_MISMATCH,
+                        layer.get() + " does not enforce " + type.get().wireName() + " objects"));
+            }
+        }
+    }
+
+    private static void knownDefenseLayer(DefenseConnection c, String prefix, List<Violation> out) {
+        if (c.defenseType() != null && !c.defenseType().isBlank() && c.layer().isEmpty()) {
+            out.add(Violation.warning(Rule.path(prefix, "defense_type"), ViolationCode.UNKNOWN_DEFENSE_LAYER,
+                    "defense_type '" + abbreviate(c.defenseType()) + "' is not a known defense layer "
+                            + WireEnum.wireNames(DefenseLayer.class).stream().sorted().toList()));
+        }
+    }
+
+    private static void connectionsUnique(EmergencyPolicy p, String prefix, List<Violation> out) {
+        if (p.defensePolicyList() == null || p.defensePolicyList().size() < 2) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < p.defensePolicyList().size(); i++) {
+            DefenseConnection c = p.defensePolicyList().get(i);
+            if (c != null && c.defenseConnectionId() != null && !seen.add(c.defenseConnectionId())) {
+                out.add(Violation.warning(Rule.path(prefix, "defense_policy_list[" + i + "].defense_connection_id"),
+                        ViolationCode.DUPLICATE_CONNECTION,
+                        "operation connection " + abbreviate(c.defenseConnectionId()) + " is listed more than once"));
+            }
+        }
+    }
+
+    /** Shortens user text quoted in a message. */
+    static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}
