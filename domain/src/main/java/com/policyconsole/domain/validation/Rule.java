@@ -67,7 +67,7 @@ public sealed interface Rule<T>
 
     /**
      * A text field's length in Unicode code points ("Minimum"/"Maximum" rows) and its characters: no control
-     * characters, except line breaks and tabs where {@code multiline}. A null value is left to {@link Required}.
+     * characters, except line breaks and tabs where {@code multiline}. Null and empty values are left to {@link Required}.
      */
     record Text<T>(String field, Function<T, String> value, int min, int max, boolean multiline) implements Rule<T> {
         public Text {
@@ -88,7 +88,7 @@ public sealed interface Rule<T>
             if (length > max) {
                 out.add(Violation.error(path(prefix, field), ViolationCode.TOO_LONG,
                         label(prefix, field) + " must be at most " + max + " characters (is " + length + ")"));
-            } else if (length < min) {
+            } else if (length < min && length > 0) {
                 out.add(Violation.error(path(prefix, field), ViolationCode.TOO_SHORT,
                         label(prefix, field) + " must be at least " + min + " characters (is " + length + ")"));
             }

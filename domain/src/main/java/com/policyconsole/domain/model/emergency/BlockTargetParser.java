@@ -35,7 +35,6 @@ public final class BlockTargetParser {
                 .allowLeadingZeros(false)
                 .allowUnlimitedLeadingZeros(false)
                 .allowBinary(false)
-                .allowPrefixLengthLeadingZeros(false)
                 .allowPrefixesBeyondAddressSize(false)
                 .getParentBuilder()
             .getIPv6AddressParametersBuilder()
@@ -44,12 +43,12 @@ public final class BlockTargetParser {
                 .allowBase85(false)
                 .allowBinary(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
                 .allowPrefixesBeyondAddressSize(false)
                 .getParentBuilder()
             .toParams();
 
-    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:./]+");
+    /** Hex digits, colons, dots, and at most one prefix length without leading zeros. */
+    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+(/(0|[1-9][0-9]{0,2}))?");
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}_.\\- ][\\p{L}\\p{Nd}_.\\- ]*");
     private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
 
@@ -78,11 +77,11 @@ public final class BlockTargetParser {
 
     static Result parseIp(String text) {
         if (text.isEmpty() || text.length() > 49 || !IP_CHARACTERS.matcher(text).matches()) {
-            return new Result.Invalid("not an IPv4 or IPv6 address or CIDR block");
+            return new Result.Invalid("an IPv4 or IPv6 address or CIDR block");
         }
         IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
         if (address == null) {
-            return new Result.Invalid("not an IPv4 or IPv6 address or CIDR block");
+            return new Result.Invalid("an IPv4 or IPv6 address or CIDR block");
         }
         if (!address.isPrefixed()) {
             return new Result.Parsed(address.isIPv4()

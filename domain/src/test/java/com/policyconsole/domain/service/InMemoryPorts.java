@@ -1,0 +1,114 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.PolicyAssignment;
+import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
+import com.policyconsole.domain.port.out.HistoryUnavailableException;
+import com.policyconsole.domain.port.out.PolicyInventory;
+import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.port.out.RequestRenderer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Test doubles of the outbound ports that record every call, in order, into one shared journal. */
+class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, RequestHistory, PolicyInventory,
+        RequestRenderer {
+
+    final List<String> journal = new ArrayList<>();
+    final Map<Long, PendingRequest> pending = new LinkedHashMap<>();
+    final Map<Long, CloudOutcome> outcomes = new LinkedHashMap<>();
+    final Set<String> ruleNames = new HashSet<>();
+    final List<PolicyDefinition> definitions = new ArrayList<>();
+    WorkspacePolicies workspacePolicies = WorkspacePolicies.empty();
+    CloudOutcome nextOutcome = new CloudOutcome.Accepted("task-1", null, 200, "req-1", "{}");
+    boolean historyDown;
+    boolean outcomeWriteFails;
+
+    @Override
+    public CloudOutcome submit(EmergencyPolicyRequest request) {
+        journal.add("cloud:" + request.actionType());
+        return nextOutcome;
+    }
+
+    @Override
+    public WorkspacePolicies search(SecMasterWorkspace workspace, String secmasterVersion) {
+        return workspacePolicies;
+    }
+
+    @Override
+    public CloudOutcome add(ConfigRuleRequest request) {
+        journal.add("cloud:add");
+        return nextOutcome;
+    }
+
+    @Override
+    public List<PolicyAssignment> listRules(String domainId) {
+        return List.of();
+    }
+
+    @Override
+    public List<PolicyDefinition> definitions() {
+        return definitions;
+    }
+
+    @Override
+    public long recordPending(PendingRequest request) {
+        if (historyDown) {
+            throw new HistoryUnavailableException("connection refused", null);
+        }
+        long id = pending.size() + 1L;
+        pending.put(id, request);
+        journal.add("history:pending");
+        return id;
+    }
+
+    @Override
+    public void recordOutcome(long entryId, CloudOutcome outcome, Duration elapsed) {
+        if (outcomeWriteFails) {
+            throw new HistoryUnavailableException("connection reset", null);
+        }
+        outcomes.put(entryId, outcome);
+        journal.add("history:" + outcome.status());
+    }
+
+    @Override
+    public WorkspacePolicies policies(SecMasterWorkspace workspace) {
+        if (historyDown) {
+            throw new HistoryUnavailableException("connection refused", null);
+        }
+        return workspacePolicies;
+    }
+
+    @Override
+    public Set<String> ruleNames(String domainId) {
+        if (historyDown) {
+            throw new HistoryUnavailableException("connection refused", null);
+        }
+        return ruleNames;
+    }
+
+    @Override
+    public RenderedRequest render(EmergencyPolicyRequest request) {
+        return new RenderedRequest("POST", "https://secmaster.test/v1/" + request.workspace().projectId(),
+                Map.of("X-Auth-Token", "****"), "{}");
+    }
+
+    @Override
+    public RenderedRequest render(ConfigRuleRequest request) {
+        return new RenderedRequest("PUT", "https://rms.test/v1/resource-manager/domains/" + request.domainId(),
+                Map.of(), "{}");
+    }
+}
