@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The test command: installs or starts what the tests need, then runs every test with the Maven wrapper.
+# Needs only a JDK 17+ and the OS package manager on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ensure_jdk() {
+  if ! command -v java >/dev/null || ! java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])'; then
+    echo "test.sh: installing a JDK 17 (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless
+  fi
+}
+
+ensure_jdk
+
+# A private PostgreSQL for the console's tests, fresh for every run and stopped afterwards.
+PG_DIR=$(mktemp -d /tmp/policy-console-test-pg.XXXXXX)
+PG_PORT=$(scripts/free-port.sh)
+cleanup() { scripts/postgres.sh stop "$PG_DIR"; rm -rf "$PG_DIR"; }
+trap cleanup EXIT
+export POLICYCONSOLE_TEST_DB_URL=$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")
+echo "test.sh: PostgreSQL for tests at $POLICYCONSOLE_TEST_DB_URL"
+
+./mvnw -B -ntp verify "$@"
