@@ -8,7 +8,6 @@ import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.RequestHistory;
 import com.policyconsole.domain.port.out.RequestRenderer;
-import com.policyconsole.domain.validation.Violations;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -31,17 +30,7 @@ public final class ConfigRuleService implements AddConfigRuleUseCase {
     @Override
     public SubmissionResult add(AddConfigRuleCommand command) {
         ConfigRuleRequest request = command.toRequest();
-        Violations violations;
-        try {
-            violations = checks.check(request);
-        } catch (RuntimeException e) {
-            return new SubmissionResult.NotRecorded("the known rules could not be read, so nothing was sent: "
-                    + e.getMessage());
-        }
-        if (violations.hasErrors()) {
-            return new SubmissionResult.Rejected(violations);
-        }
-        return pipeline.submit(command.actor(), new ConfigRuleSubmission(request), violations,
-                command.warningsAcknowledged(), renderer.render(request), null, () -> gateway.add(request));
+        return pipeline.submit(command.actor(), new ConfigRuleSubmission(request), () -> checks.check(request),
+                command.warningsAcknowledged(), () -> renderer.render(request), null, () -> gateway.add(request));
     }
 }

@@ -10,7 +10,6 @@ import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.RequestHistory;
 import com.policyconsole.domain.port.out.RequestRenderer;
-import com.policyconsole.domain.validation.Violations;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -41,17 +40,7 @@ public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCas
     }
 
     private SubmissionResult send(String actor, EmergencyPolicyRequest request, boolean acknowledged, Long retryOf) {
-        Violations violations;
-        try {
-            violations = checks.check(request);
-        } catch (RuntimeException e) {
-            return new SubmissionResult.NotRecorded("the known policies could not be read, so nothing was sent: "
-                    + e.getMessage());
-        }
-        if (violations.hasErrors()) {
-            return new SubmissionResult.Rejected(violations);
-        }
-        return pipeline.submit(actor, new EmergencyPolicySubmission(request), violations, acknowledged,
-                renderer.render(request), retryOf, () -> gateway.submit(request));
+        return pipeline.submit(actor, new EmergencyPolicySubmission(request), () -> checks.check(request), acknowledged,
+                () -> renderer.render(request), retryOf, () -> gateway.submit(request));
     }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The one path every submission takes: refuse on errors or unacknowledged warnings, record the request
- * as pending, and only then call the cloud and record the outcome. If the pending record fails, the
- * cloud is never called.
+ * The one path every submission takes: run the checks, refuse on errors or unacknowledged warnings,
+ * record the request as pending, and only then call the cloud and record the outcome. If the checks'
+ * inventory or the pending record fails, the cloud is never called.
  */
 final class SubmissionPipeline {
 
@@ -27,14 +27,22 @@ final class SubmissionPipeline {
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
 
-    SubmissionResult submit(String actor, SubmittedRequest request, Violations violations, boolean warningsAcknowledged,
-                            RenderedRequest rendered, Long retryOf, Supplier<CloudOutcome> call) {
+    SubmissionResult submit(String actor, SubmittedRequest request, Supplier<Violations> checks,
+                            boolean warningsAcknowledged, Supplier<RenderedRequest> render, Long retryOf,
+                            Supplier<CloudOutcome> call) {
+        Violations violations;
+        try {
+            violations = checks.get();
+        } catch (RuntimeException e) {
+            return new SubmissionResult.NotRecorded("what already exists could not be read, so nothing was sent: "
+                    + e.getMessage());
+        }
         if (violations.hasErrors() || violations.hasWarnings() && !warningsAcknowledged) {
             return new SubmissionResult.Rejected(violations);
         }
         long entryId;
         try {
-            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, rendered, retryOf));
+            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, render.get(), retryOf));
         } catch (RuntimeException e) {
             return new SubmissionResult.NotRecorded("the request history is unavailable, so nothing was sent: "
                     + e.getMessage());
