@@ -1,0 +1,136 @@
+package com.policyconsole.console.adapter.out.persistence;
+
+import com.policyconsole.domain.model.emergency.BlockTarget;
+import com.policyconsole.domain.model.emergency.BlockTargetParser;
+import com.policyconsole.domain.model.emergency.BlockType;
+import com.policyconsole.domain.model.emergency.PolicyCategory;
+import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.KnownPolicy;
+import com.policyconsole.domain.model.history.Operation;
+import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.model.history.RequestStatus;
+import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.port.out.HistoryUnavailableException;
+import com.policyconsole.domain.port.out.PolicyInventory;
+import com.policyconsole.domain.port.out.RequestHistory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The request history and the guardrail inventory on PostgreSQL. Each write is its own transaction, and
+ * any failure — including at commit — surfaces as {@link HistoryUnavailableException}, so the domain
+ * never calls the cloud for a request that is not durably recorded.
+ */
+@ApplicationScoped
+public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
+
+    private final Clock clock;
+
+    public PostgresRequestHistory(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public long recordPending(PendingRequest request) {
+        return inNewTransaction("record the request", () -> {
+            HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
+            entry.persist();
+            entry.flush();
+            HistoryMapper.toTargetEntities(entry.id, request).forEach(t -> t.persist());
+            return entry.id;
+        });
+    }
+
+    @Override
+    public void recordOutcome(long entryId, CloudOutcome outcome, Duration elapsed) {
+        inNewTransaction("record the outcome", () -> {
+            HistoryEntryEntity entry = HistoryEntryEntity.findById(entryId);
+            if (entry == null) {
+                throw new IllegalStateException("history entry " + entryId + " does not exist");
+            }
+            HistoryMapper.applyOutcome(entry, outcome, elapsed, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public WorkspacePolicies policies(SecMasterWorkspace workspace) {
+        return inNewTransaction("read the known policies", () -> {
+            Instant now = clock.instant();
+            List<HistoryEntryEntity> entries = HistoryEntryEntity.list(
+                    "operation = ?1 and status = ?2 and projectId = ?3 and workspaceId = ?4"
+                            + " and (agesOutAt is null or agesOutAt > ?5)",
+                    Operation.CREATE_EMERGENCY_POLICY.name(), RequestStatus.SUCCEEDED.name(),
+                    workspace.projectId(), workspace.workspaceId(), now);
+            Map<Long, List<String>> targets = targetsOf(entries);
+            List<KnownPolicy> policies = new ArrayList<>(entries.size());
+            int withAgeing = 0;
+            for (HistoryEntryEntity e : entries) {
+                if (e.policyCategory == null || e.blockType == null) {
+                    continue;
+                }
+                if (e.agesOutAt != null) {
+                    withAgeing++;
+                }
+                BlockType type = BlockType.valueOf(e.blockType);
+                List<BlockTarget> parsed = targets.getOrDefault(e.id, List.of()).stream()
+                        .map(t -> BlockTargetParser.parse(type, t))
+                        .filter(BlockTargetParser.Result.Parsed.class::isInstance)
+                        .map(r -> ((BlockTargetParser.Result.Parsed) r).target())
+                        .toList();
+                String reference = "#" + e.id + (e.resultId == null ? "" : " (task " + e.resultId + ")");
+                policies.add(new KnownPolicy(reference, PolicyCategory.valueOf(e.policyCategory), parsed, e.agesOutAt));
+            }
+            return new WorkspacePolicies(policies, policies.size(), withAgeing);
+        });
+    }
+
+    @Override
+    public Set<String> ruleNames(String domainId) {
+        return inNewTransaction("read the known rules", () -> {
+            List<HistoryEntryEntity> entries = HistoryEntryEntity.list("operation = ?1 and status = ?2 and domainId = ?3",
+                    Operation.ADD_CONFIG_RULE.name(), RequestStatus.SUCCEEDED.name(), domainId);
+            Set<String> names = new HashSet<>();
+            entries.forEach(e -> names.add(e.ruleName));
+            return names;
+        });
+    }
+
+    private static Map<Long, List<String>> targetsOf(List<HistoryEntryEntity> entries) {
+        Map<Long, List<String>> byEntry = new HashMap<>();
+        if (entries.isEmpty()) {
+            return byEntry;
+        }
+        List<Long> ids = entries.stream().map(e -> e.id).toList();
+        List<RequestTargetEntity> rows = RequestTargetEntity.list("entryId in ?1", ids);
+        rows.forEach(r -> byEntry.computeIfAbsent(r.entryId, k -> new ArrayList<>()).add(r.target));
+        return byEntry;
+    }
+
+    private static <T> T inNewTransaction(String what, Supplier<T> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } catch (RuntimeException e) {
+            throw new HistoryUnavailableException("could not " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
