@@ -1,15 +1,21 @@
 package com.policyconsole.console.sandbox;
 
+import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What the sandbox cloud holds while the console runs: workspaces, operation connections and created policies. */
+/** What the sandbox cloud holds while the console runs: workspaces, operation connections, policies and rules. */
 @ApplicationScoped
 public class SandboxState {
 
@@ -25,7 +31,39 @@ public class SandboxState {
     public record StoredPolicy(String id, EmergencyPolicy policy, int deliveries) {
     }
 
+    /** One added Config rule: its 24-hex ID, the rule and when it was added. */
+    public record StoredRule(String id, ConfigRule rule, Instant created) {
+    }
+
     private final Map<String, Map<String, StoredPolicy>> policiesByWorkspace = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StoredRule>> rulesByDomain = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public SandboxState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Adds a rule unless the account already has one of that name; rule names are unique per account. */
+    public Optional<StoredRule> addRule(String domainId, ConfigRule rule) {
+        Map<String, StoredRule> rules = rulesByDomain.computeIfAbsent(domainId, k -> Collections.synchronizedMap(new LinkedHashMap<>()));
+        synchronized (rules) {
+            if (rules.containsKey(rule.name())) {
+                return Optional.empty();
+            }
+            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            StoredRule stored = new StoredRule(id, rule, clock.instant());
+            rules.put(rule.name(), stored);
+            return Optional.of(stored);
+        }
+    }
+
+    /** The account's rules, in the order they were added. */
+    public List<StoredRule> rules(String domainId) {
+        Map<String, StoredRule> rules = rulesByDomain.getOrDefault(domainId, Map.of());
+        synchronized (rules) {
+            return new ArrayList<>(rules.values());
+        }
+    }
 
     public boolean hasWorkspace(String workspaceId) {
         return WORKSPACE_ID.equals(workspaceId);
