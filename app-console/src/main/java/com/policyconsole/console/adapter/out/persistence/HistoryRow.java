@@ -1,0 +1,36 @@
+package com.policyconsole.console.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One history entry as pages and exports show it (never the entity itself). */
+public record HistoryRow(
+        long id,
+        String operation,
+        String actor,
+        String status,
+        Instant requestedAt,
+        Instant completedAt,
+        Long durationMs,
+        String projectId,
+        String workspaceId,
+        String domainId,
+        String policyCategory,
+        String blockType,
+        Instant agesOutAt,
+        String ruleName,
+        Long retryOf,
+        Integer httpStatus,
+        String errorCode,
+        String errorMessage,
+        String cloudRequestId,
+        String resultId,
+        String resultState,
+        List<String> targets) {
+
+    /** Whether the console offers a retry of this entry (a SecMaster delivery that failed or may have failed). */
+    public boolean isRetryable() {
+        return !"ADD_CONFIG_RULE".equals(operation)
+                && ("FAILED".equals(status) || "UNKNOWN".equals(status) || "PENDING".equals(status));
+    }
+}
