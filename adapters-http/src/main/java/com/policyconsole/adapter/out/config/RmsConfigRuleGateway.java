@@ -1,0 +1,236 @@
+package com.policyconsole.adapter.out.config;
+
+import com.policyconsole.adapter.out.auth.AuthScope;
+import com.policyconsole.adapter.out.auth.Authentication;
+import com.policyconsole.adapter.out.http.AuthHeaders;
+import com.policyconsole.adapter.out.http.CloudCallExecutor;
+import com.policyconsole.adapter.out.http.CloudEndpoints;
+import com.policyconsole.adapter.out.http.CloudSettings;
+import com.policyconsole.adapter.out.http.Exchange;
+import com.policyconsole.adapter.out.http.Outcomes;
+import com.policyconsole.adapter.out.http.Redactor;
+import com.policyconsole.adapter.out.http.RestClientFactory;
+import com.policyconsole.adapter.out.http.Uris;
+import com.policyconsole.adapter.out.http.WireJson;
+import com.policyconsole.adapter.out.http.WireRequest;
+import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.PolicyAssignment;
+import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@link ConfigRuleGateway} over Config's (RMS) REST API: adds rules, lists the account's rules (following
+ * {@code page_info.next_marker}) and reads the built-in policy definitions. A 5xx answer to "Adding a Rule" is
+ * Failed, not Unknown: a rule name is unique per account, so sending the same rule again can never create a
+ * second one (see {@code adapters-http/RETRIES.md}).
+ */
+@ApplicationScoped
+public class RmsConfigRuleGateway implements ConfigRuleGateway {
+
+    /** Path of the rule endpoints. */
+    public static final String ASSIGNMENTS_PATH = "/v1/resource-manager/domains/{domain_id}/policy-assignments";
+    /** Path of the built-in definitions. */
+    public static final String DEFINITIONS_PATH = "/v1/resource-manager/policy-definitions";
+    /** The content type header, spelled as the SecMaster document spells it. */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    /** Asks for English definition texts. */
+    public static final String LANGUAGE_HEADER = "X-Language";
+    /** Config's largest page of rules. */
+    static final int MAX_PAGE_SIZE = 500;
+
+    private static final Set<String> SENT_BY_PUT = Set.of(CONTENT_TYPE_HEADER);
+    private static final Set<String> SENT_BY_DEFINITIONS = Set.of(LANGUAGE_HEADER);
+
+    private final CloudEndpoints endpoints;
+    private final RestClientFactory clients;
+    private final Authentication authentication;
+    private final CloudCallExecutor executor;
+    private final CloudSettings settings;
+    private volatile RmsClient client;
+
+    @Inject
+    public RmsConfigRuleGateway(CloudEndpoints endpoints, RestClientFactory clients, Authentication authentication,
+                                CloudCallExecutor executor, CloudSettings settings) {
+        this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' must not be null");
+        this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.authentication = Objects.requireNonNull(authentication, "'authentication' must not be null");
+        this.executor = Objects.requireNonNull(executor, "'executor' must not be null");
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    }
+
+    @Override
+    public CloudOutcome add(ConfigRuleRequest request) {
+        if (isBlank(request.domainId()) || request.rule() == null) {
+            return new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
+                    "domain_id and a rule are required: the request was not sent", null, null);
+        }
+        WireRequest wire;
+        try {
+            wire = addRequest(request);
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            return new CloudOutcome.Failed(0, "CLIENT.NOT_SENT", e.getMessage() + ": the request was not sent", null, null);
+        }
+        Exchange exchange = executor.execute(wire, authentication.forScope(new AuthScope.Domain(request.domainId())),
+                headers -> client().addRule(request.domainId(), AuthHeaders.from(headers, SENT_BY_PUT), wire.bodyBytes()));
+        return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, RmsConfigRuleGateway::addOutcome);
+    }
+
+    /**
+     * The rule addition exactly as {@link #add} sends it, authentication values masked.
+     *
+     * @throws CloudEndpoints.EndpointNotConfiguredException when {@code quarkus.rest-client.rms.url} is not set
+     */
+    public RenderedRequest render(ConfigRuleRequest request) {
+        WireRequest wire = addRequest(request);
+        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
+        headers.putAll(authentication.preview(wire, new AuthScope.Domain(request.domainId())));
+        return new RenderedRequest(wire.method(), wire.uri().toString(), headers, wire.body());
+    }
+
+    @Override
+    public List<PolicyAssignment> listRules(String domainId) {
+        if (isBlank(domainId)) {
+            throw new CloudReadException("the rule list was not sent: domain_id is required",
+                    new CloudOutcome.Failed(0, "CLIENT.INVALID_REQUEST", "domain_id is required", null, null));
+        }
+        String limit = Integer.toString(Math.min(MAX_PAGE_SIZE, Math.max(1, settings.paging().pageSize())));
+        List<PolicyAssignment> rules = new ArrayList<>();
+        readAllPages("the rule list", marker -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", limit);
+            query.put("marker", marker);
+            WireRequest wire = new WireRequest("GET", ASSIGNMENTS_PATH,
+                    Uris.build(endpoints.rms(), ASSIGNMENTS_PATH, Map.of("domain_id", domainId), query), Map.of(), null);
+            Exchange exchange = executor.execute(wire, authentication.forScope(new AuthScope.Domain(domainId)),
+                    headers -> client().listRules(domainId, limit, marker, AuthHeaders.from(headers, Set.of())));
+            PolicyAssignmentPageDto page = readPage("the rule list", exchange, PolicyAssignmentPageDto.class);
+            if (page.value() != null) {
+                page.value().forEach(dto -> rules.add(ConfigRuleMapper.toDomain(dto)));
+            }
+            return page.pageInfo();
+        });
+        return rules;
+    }
+
+    @Override
+    public List<PolicyDefinition> definitions() {
+        AuthScope scope = new AuthScope.Domain(settings.domainId().orElse(null));
+        List<PolicyDefinition> definitions = new ArrayList<>();
+        readAllPages("the policy definitions", marker -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("marker", marker);
+            WireRequest wire = new WireRequest("GET", DEFINITIONS_PATH,
+                    Uris.build(endpoints.rms(), DEFINITIONS_PATH, Map.of(), query), Map.of(LANGUAGE_HEADER, "en-us"), null);
+            Exchange exchange = executor.execute(wire, authentication.forScope(scope),
+                    headers -> client().definitions(marker, headers.get(LANGUAGE_HEADER),
+                            AuthHeaders.from(headers, SENT_BY_DEFINITIONS)));
+            PolicyDefinitionPageDto page = readPage("the policy definitions", exchange, PolicyDefinitionPageDto.class);
+            if (page.value() != null) {
+                page.value().forEach(dto -> definitions.add(ConfigRuleMapper.toDomain(dto)));
+            }
+            return page.pageInfo();
+        });
+        return definitions;
+    }
+
+    /** Follows {@code next_marker} until it is null, a marker repeats, or {@code max-pages} is reached (a failure). */
+    private void readAllPages(String what, Function<String, PageInfoDto> readPage) {
+        int maxPages = Math.max(1, settings.paging().maxPages());
+        Set<String> seen = new HashSet<>();
+        String marker = null;
+        for (int page = 0; page < maxPages; page++) {
+            PageInfoDto info;
+            try {
+                info = readPage.apply(marker);
+            } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+                throw new CloudReadException(what + " was not sent: " + e.getMessage(),
+                        new CloudOutcome.Failed(0, "CONFIG.MISSING", e.getMessage(), null, null));
+            }
+            marker = info == null ? null : info.nextMarker();
+            if (marker == null || marker.isBlank()) {
+                return;
+            }
+            if (!seen.add(marker)) {
+                throw new CloudReadException(what + " failed: the service repeated the page marker",
+                        new CloudOutcome.Failed(0, "CLIENT.PAGING_LOOP", "the service repeated the page marker", null, null));
+            }
+        }
+        throw new CloudReadException(what + " did not end within " + maxPages + " pages",
+                new CloudOutcome.Failed(0, "CLIENT.TOO_MANY_PAGES", "more than " + maxPages
+                        + " pages (policyconsole.cloud.paging.max-pages)", null, null));
+    }
+
+    private static <T> T readPage(String what, Exchange exchange, Class<T> type) {
+        if (!(exchange instanceof Exchange.Answered answer) || !answer.isSuccess()) {
+            throw Outcomes.readFailure(what, exchange);
+        }
+        try {
+            return WireJson.read(answer.body(), type);
+        } catch (WireJson.UnreadableBodyException e) {
+            throw Outcomes.readFailure(what, answer, e.getMessage());
+        }
+    }
+
+    private WireRequest addRequest(ConfigRuleRequest request) {
+        return new WireRequest("PUT", ASSIGNMENTS_PATH,
+                Uris.build(endpoints.rms(), ASSIGNMENTS_PATH, Map.of("domain_id", nullToEmpty(request.domainId())), Map.of()),
+                Map.of(CONTENT_TYPE_HEADER, WireJson.CONTENT_TYPE),
+                WireJson.write(request.rule() == null ? Map.of() : ConfigRuleMapper.toDto(request.rule())));
+    }
+
+    private static CloudOutcome addOutcome(Exchange.Answered answer) {
+        PolicyAssignmentDto dto;
+        try {
+            dto = WireJson.read(answer.body(), PolicyAssignmentDto.class);
+        } catch (WireJson.UnreadableBodyException e) {
+            return Outcomes.unreadableSuccess(answer, e.getMessage());
+        }
+        if (dto.id() == null) {
+            return Outcomes.unreadableSuccess(answer, "the answer has no rule id");
+        }
+        return new CloudOutcome.Accepted(dto.id(), dto.state(), answer.status(), Redactor.redact(answer.requestId()),
+                Outcomes.body(answer));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Releases the REST client's connections when the application stops. */
+    @PreDestroy
+    void close() {
+        RestClientFactory.close(client);
+    }
+
+    private RmsClient client() {
+        RmsClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = clients.build(RmsClient.class, endpoints.rms());
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+}

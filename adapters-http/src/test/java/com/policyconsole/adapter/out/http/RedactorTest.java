@@ -1,0 +1,43 @@
+package com.policyconsole.adapter.out.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    @Test
+    void rememberedSecretsAreMaskedAnywhereInAText() {
+        Redactor.remember("s3cr3t-value-for-redactor-test");
+
+        assertThat(Redactor.redact("error: token s3cr3t-value-for-redactor-test is invalid"))
+                .isEqualTo("error: token **** is invalid");
+    }
+
+    @Test
+    void signaturesAccessKeysAndJsonSecretMembersAreMaskedEvenIfNeverSeen() {
+        String text = "Authorization: SDK-HMAC-SHA256 Access=AKIAUNSEEN, SignedHeaders=host;x-sdk-date, "
+                + "Signature=0123456789abcdef and {\"password\" : \"p\\\"w\", \"name\":\"n\"}";
+
+        assertThat(Redactor.redact(text)).isEqualTo("Authorization: SDK-HMAC-SHA256 Access=****, "
+                + "SignedHeaders=host;x-sdk-date, Signature=**** and {\"password\" : \"****\", \"name\":\"n\"}");
+    }
+
+    @Test
+    void secretHeadersAreMaskedByNameAndSigningKeepsItsSignedHeaders() {
+        assertThat(Redactor.maskHeader("x-auth-token", "abc")).isEqualTo("****");
+        assertThat(Redactor.maskHeader("X-Security-Token", "abc")).isEqualTo("****");
+        assertThat(Redactor.maskHeader("x-secmaster-version", "25.5.0")).isEqualTo("25.5.0");
+        assertThat(Redactor.maskHeader("Authorization",
+                "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=00ff"))
+                .isEqualTo("SDK-HMAC-SHA256 Access=****, SignedHeaders=host;x-sdk-date, Signature=****");
+        assertThat(Redactor.maskHeader("Authorization", "Bearer xyz")).isEqualTo("****");
+    }
+
+    @Test
+    void shortValuesAreNotRememberedSoOrdinaryTextSurvives() {
+        Redactor.remember("ab");
+
+        assertThat(Redactor.redact("tab")).isEqualTo("tab");
+    }
+}
