@@ -11,7 +11,16 @@ ensure_jdk() {
   fi
 }
 
+# The browser tests drive Debian's Chromium through its chromedriver.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "test.sh: installing Chromium and chromedriver (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
 ensure_jdk
+ensure_chromium
 
 # A private PostgreSQL for the console's tests, fresh for every run and stopped afterwards.
 PG_DIR=$(mktemp -d /tmp/policy-console-test-pg.XXXXXX)
@@ -19,6 +28,8 @@ PG_PORT=$(scripts/free-port.sh)
 cleanup() { scripts/postgres.sh stop "$PG_DIR"; rm -rf "$PG_DIR"; }
 trap cleanup EXIT
 export POLICYCONSOLE_TEST_DB_URL=$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")
+# The database-outage test stops and restarts this cluster.
+export POLICYCONSOLE_TEST_PG_DIR=$PG_DIR POLICYCONSOLE_TEST_PG_PORT=$PG_PORT
 echo "test.sh: PostgreSQL for tests at $POLICYCONSOLE_TEST_DB_URL"
 
 ./mvnw -B -ntp verify "$@"

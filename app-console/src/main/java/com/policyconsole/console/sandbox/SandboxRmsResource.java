@@ -13,6 +13,8 @@ import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.config.PolicyFilter;
 import com.policyconsole.domain.model.config.ResourceTag;
 import com.policyconsole.domain.model.json.JsonValue;
+import com.policyconsole.console.wire.JsonTrees;
+import com.policyconsole.console.wire.WireReader;
 import com.policyconsole.domain.validation.ConfigRules;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.ViolationCode;

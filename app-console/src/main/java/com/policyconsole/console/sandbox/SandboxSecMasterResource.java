@@ -3,11 +3,11 @@ package com.policyconsole.console.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
-import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import com.policyconsole.console.wire.EmergencyPolicyWire;
+import com.policyconsole.console.wire.WireReader;
 import com.policyconsole.domain.validation.SecMasterRules;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.Violations;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,11 +42,18 @@ public class SandboxSecMasterResource {
     static final String POLICY_NOT_FOUND = "SecMaster.20041003";
 
     private final SandboxState state;
+    private final SandboxFaults faults;
     private final ObjectMapper json;
+    private final java.time.Duration timeoutDelay;
 
-    public SandboxSecMasterResource(SandboxState state, ObjectMapper json) {
+    public SandboxSecMasterResource(SandboxState state, SandboxFaults faults, ObjectMapper json,
+                                    @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                            name = "policyconsole.sandbox.timeout-delay", defaultValue = "35s")
+                                    java.time.Duration timeoutDelay) {
         this.state = state;
+        this.faults = faults;
         this.json = json;
+        this.timeoutDelay = timeoutDelay;
     }
 
     @POST
@@ -56,6 +62,13 @@ public class SandboxSecMasterResource {
                                   @QueryParam("action_type") String actionType,
                                   @HeaderParam("x-secmaster-version") String version, String body) {
         String requestId = UUID.randomUUID().toString();
+        SandboxFaults.Fault fault = faults.next();
+        if (fault == SandboxFaults.Fault.THROTTLE) {
+            ObjectNode throttled = json.createObjectNode();
+            throttled.put("error_code", "APIG.0308");
+            throttled.put("error_msg", "The request is throttled (sandbox fault injection)");
+            return Response.status(429).entity(throttled).header("X-Request-Id", requestId).build();
+        }
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
@@ -63,8 +76,8 @@ public class SandboxSecMasterResource {
             return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
         }
         WireReader reader = new WireReader();
-        EmergencyPolicyRequest request = read(new SecMasterWorkspace(projectId, workspaceId), version, actionType,
-                root, reader);
+        EmergencyPolicyRequest request = EmergencyPolicyWire.read(new SecMasterWorkspace(projectId, workspaceId),
+                version, actionType, root, reader);
         Violations violations = Violations.of(reader.typeErrors()).and(SecMasterRules.validate(request));
         if (violations.hasErrors()) {
             Violation first = violations.errors().get(0);
@@ -89,6 +102,17 @@ public class SandboxSecMasterResource {
         } else {
             taskId = state.create(workspaceId, request.policy());
         }
+        if (fault == SandboxFaults.Fault.SERVER_ERROR) {
+            return error(500, "SecMaster.00000500", "delivery to the defense layer failed (sandbox fault injection)",
+                    requestId);
+        }
+        if (fault == SandboxFaults.Fault.TIMEOUT) {
+            try {
+                Thread.sleep(timeoutDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ObjectNode ok = json.createObjectNode();
         ok.put("code", "00000000");
         ok.put("data", taskId);
@@ -98,49 +122,45 @@ public class SandboxSecMasterResource {
         return Response.ok(ok).header("X-Request-Id", requestId).build();
     }
 
-    private static EmergencyPolicyRequest read(SecMasterWorkspace workspace, String version, String actionType,
-                                               JsonNode root, WireReader r) {
-        JsonNode data = r.object(root, "data_object", "data_object");
-        if (data == null) {
-            return new EmergencyPolicyRequest(workspace, version, actionType, null, null);
+    /** The policy view list: body {@code {limit, offset}}, answer {@code {code, success, total, data[]}}. */
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.WILDCARD)
+    public Response search(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
+                           @HeaderParam("x-secmaster-version") String version, String body) {
+        String requestId = UUID.randomUUID().toString();
+        if (!state.hasWorkspace(workspaceId)) {
+            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
         }
-        JsonNode age = r.object(data, "block_age", "data_object.block_age");
-        JsonNode type = r.object(data, "policy_type", "data_object.policy_type");
-        List<JsonNode> connections = r.array(data, "defense_policy_list", "data_object.defense_policy_list");
-        List<DefenseConnection> parsed = null;
-        if (connections != null) {
-            parsed = new ArrayList<>();
-            for (int i = 0; i < connections.size(); i++) {
-                JsonNode c = connections.get(i);
-                String p = "data_object.defense_policy_list[" + i + "].";
-                parsed.add(new DefenseConnection(
-                        r.text(c, "defense_connection_id", p + "defense_connection_id"),
-                        r.text(c, "defense_connection_name", p + "defense_connection_name"),
-                        r.text(c, "defense_connection_region_id", p + "defense_connection_region_id"),
-                        r.text(c, "defense_connection_region_name", p + "defense_connection_region_name"),
-                        r.text(c, "defense_type", p + "defense_type"),
-                        r.text(c, "target_enterprise_id", p + "target_enterprise_id"),
-                        r.text(c, "target_enterprise_name", p + "target_enterprise_name"),
-                        r.text(c, "target_project_id", p + "target_project_id"),
-                        r.text(c, "target_project_name", p + "target_project_name")));
-            }
+        int limit = 100;
+        int offset = 0;
+        try {
+            JsonNode root = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+            limit = Math.max(1, Math.min(root.path("limit").asInt(100), 1000));
+            offset = Math.max(0, root.path("offset").asInt(0));
+        } catch (Exception e) {
+            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
         }
-        EmergencyPolicy policy = new EmergencyPolicy(
-                r.text(data, "region_id", "data_object.region_id"),
-                r.text(data, "block_target", "data_object.block_target"),
-                r.text(data, "policy_category", "data_object.policy_category"),
-                r.text(type, "policy_type", "data_object.policy_type.policy_type"),
-                age == null ? null : new BlockAge(r.bool(age, "is_block_ageing", "data_object.block_age.is_block_ageing"),
-                        r.text(age, "block_ageing", "data_object.block_age.block_ageing")),
-                parsed,
-                r.text(data, "description", "data_object.description"),
-                r.text(data, "labels", "data_object.labels"),
-                r.text(data, "policy_direction", "data_object.policy_direction"),
-                r.text(data, "account_scope", "data_object.account_scope"),
-                r.text(data, "eps_scope", "data_object.eps_scope"),
-                r.text(data, "region_scope", "data_object.region_scope"));
-        List<String> retryList = r.texts(data, "retry_list", "data_object.retry_list");
-        return new EmergencyPolicyRequest(workspace, version, actionType, retryList, policy);
+        List<SandboxState.StoredPolicy> all = state.policies(workspaceId);
+        ObjectNode out = json.createObjectNode();
+        out.put("code", "00000000");
+        out.put("message", "success");
+        out.put("request_id", requestId);
+        out.put("success", true);
+        out.put("total", all.size());
+        var data = out.putArray("data");
+        all.stream().skip(offset).limit(limit).forEach(p -> {
+            ObjectNode item = data.addObject();
+            item.put("policy_id", p.id());
+            item.put("id", p.id());
+            item.put("block_target", p.policy().blockTarget());
+            item.put("policy_category", p.policy().policyCategory());
+            item.putObject("policy_type").put("policy_type", p.policy().policyType());
+            ObjectNode age = item.putObject("block_age");
+            age.put("is_block_ageing", p.policy().blockAge().ages());
+            age.put("block_ageing", p.policy().blockAge().blockAgeing());
+        });
+        return Response.ok(out).header("X-Request-Id", requestId).build();
     }
 
     private Response error(int status, String code, String message, String requestId) {

@@ -27,8 +27,8 @@ public class SandboxState {
             "5c9f0e1d-2a3b-4c5d-8e9f-0a1b2c3d4e5f", "IAM",
             "c0ffee00-1234-4abc-9def-0123456789ab", "WAF");
 
-    /** One created policy: its ID, the policy, and how many deliveries were attempted. */
-    public record StoredPolicy(String id, EmergencyPolicy policy, int deliveries) {
+    /** One created policy: its ID, the policy, how many deliveries were attempted, and its creation order. */
+    public record StoredPolicy(String id, EmergencyPolicy policy, int deliveries, long createdOrder) {
     }
 
     /** One added Config rule: its 24-hex ID, the rule and when it was added. */
@@ -38,6 +38,7 @@ public class SandboxState {
     private final Map<String, Map<String, StoredPolicy>> policiesByWorkspace = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StoredRule>> rulesByDomain = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     public SandboxState(Clock clock) {
         this.clock = clock;
@@ -77,7 +78,7 @@ public class SandboxState {
     public String create(String workspaceId, EmergencyPolicy policy) {
         String id = UUID.randomUUID().toString();
         policiesByWorkspace.computeIfAbsent(workspaceId, k -> new ConcurrentHashMap<>())
-                .put(id, new StoredPolicy(id, policy, 1));
+                .put(id, new StoredPolicy(id, policy, 1, sequence.incrementAndGet()));
         return "task-" + id;
     }
 
@@ -90,11 +91,14 @@ public class SandboxState {
     public String retry(String workspaceId, List<String> policyIds) {
         Map<String, StoredPolicy> policies = policiesByWorkspace.get(workspaceId);
         policyIds.forEach(id -> policies.computeIfPresent(id,
-                (k, p) -> new StoredPolicy(p.id(), p.policy(), p.deliveries() + 1)));
+                (k, p) -> new StoredPolicy(p.id(), p.policy(), p.deliveries() + 1, p.createdOrder())));
         return "task-retry-" + UUID.randomUUID();
     }
 
+    /** The workspace's policies, oldest first. */
     public List<StoredPolicy> policies(String workspaceId) {
-        return new ArrayList<>(policiesByWorkspace.getOrDefault(workspaceId, Map.of()).values());
+        List<StoredPolicy> all = new ArrayList<>(policiesByWorkspace.getOrDefault(workspaceId, Map.of()).values());
+        all.sort(java.util.Comparator.comparingLong(StoredPolicy::createdOrder));
+        return all;
     }
 }

@@ -1,4 +1,4 @@
-package com.policyconsole.console.sandbox;
+package com.policyconsole.console.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts between Jackson trees and the domain's {@link JsonValue}, for the sandbox's wire side. */
-final class JsonTrees {
+public final class JsonTrees {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
     }
 
-    static JsonValue toValue(JsonNode node) {
+    public static JsonValue toValue(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return JsonValue.nullValue();
         }
@@ -41,7 +41,7 @@ final class JsonTrees {
         return new JsonValue.JsonObject(members);
     }
 
-    static JsonNode toNode(JsonValue value) {
+    public static JsonNode toNode(JsonValue value) {
         if (value instanceof JsonValue.JsonBoolean b) {
             return NODES.booleanNode(b.value());
         }

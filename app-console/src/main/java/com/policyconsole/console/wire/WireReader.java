@@ -1,4 +1,4 @@
-package com.policyconsole.console.sandbox;
+package com.policyconsole.console.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.policyconsole.domain.validation.Violation;
@@ -10,15 +10,15 @@ import java.util.List;
  * Reads fields of a request body as the sandbox's server side sees them: a field of the wrong JSON type is
  * a violation at its wire path ("Type" column of the documents), and reads as absent.
  */
-final class WireReader {
+public final class WireReader {
 
     private final List<Violation> typeErrors = new ArrayList<>();
 
-    List<Violation> typeErrors() {
+    public List<Violation> typeErrors() {
         return typeErrors;
     }
 
-    String text(JsonNode parent, String field, String path) {
+    public String text(JsonNode parent, String field, String path) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -30,7 +30,7 @@ final class WireReader {
         return node.textValue();
     }
 
-    Boolean bool(JsonNode parent, String field, String path) {
+    public Boolean bool(JsonNode parent, String field, String path) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -42,7 +42,7 @@ final class WireReader {
         return node.booleanValue();
     }
 
-    JsonNode object(JsonNode parent, String field, String path) {
+    public JsonNode object(JsonNode parent, String field, String path) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -54,7 +54,7 @@ final class WireReader {
         return node;
     }
 
-    List<JsonNode> array(JsonNode parent, String field, String path) {
+    public List<JsonNode> array(JsonNode parent, String field, String path) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -68,7 +68,7 @@ final class WireReader {
         return items;
     }
 
-    List<String> texts(JsonNode parent, String field, String path) {
+    public List<String> texts(JsonNode parent, String field, String path) {
         List<JsonNode> items = array(parent, field, path);
         if (items == null) {
             return null;

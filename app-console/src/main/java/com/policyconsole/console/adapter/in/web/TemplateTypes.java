@@ -1,0 +1,28 @@
+package com.policyconsole.console.adapter.in.web;
+
+import com.policyconsole.console.adapter.out.persistence.HistoryDetail;
+import com.policyconsole.console.adapter.out.persistence.HistoryPage;
+import com.policyconsole.console.adapter.out.persistence.HistoryRow;
+import com.policyconsole.domain.model.config.ParameterSchema;
+import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.port.in.Preview;
+import com.policyconsole.domain.validation.Violation;
+import com.policyconsole.domain.validation.Violations;
+import io.quarkus.qute.TemplateData;
+
+/** Makes the domain types that pages show readable by Qute's generated, reflection-free resolvers. */
+@TemplateData(target = Violation.class)
+@TemplateData(target = Violations.class)
+@TemplateData(target = Preview.class)
+@TemplateData(target = RenderedRequest.class)
+@TemplateData(target = HistoryRow.class)
+@TemplateData(target = PolicyDefinition.class)
+@TemplateData(target = ParameterSchema.class)
+@TemplateData(target = HistoryPage.class)
+@TemplateData(target = HistoryDetail.class)
+final class TemplateTypes {
+
+    private TemplateTypes() {
+    }
+}

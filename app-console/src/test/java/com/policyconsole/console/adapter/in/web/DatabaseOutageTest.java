@@ -1,0 +1,85 @@
+package com.policyconsole.console.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.policyconsole.console.sandbox.SandboxState;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** History before call: with the database stopped, a submission is refused clearly and the cloud is never called. */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    @Inject
+    SandboxState sandbox;
+
+    private static RequestSpecification form(FormSession session, String target) {
+        return session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace")
+                .formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7")
+                .formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip")
+                .formParam("block_target", target)
+                .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635");
+    }
+
+    private long sandboxPoliciesFor(String target) {
+        return sandbox.policies(SandboxState.WORKSPACE_ID).stream()
+                .filter(p -> target.equals(p.policy().blockTarget())).count();
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void givenTheDatabaseIsStopped_submit_sendsNothingAndRecoversWhenItIsBack() throws Exception {
+        FormSession session = FormSession.open("/policies/new");
+        String target = EmergencyPolicyFormTest.freshIp();
+
+        postgres("stop");
+        try {
+            form(session, target).when().post("/policies/submit")
+                    .then().statusCode(503)
+                    .body(containsString("Nothing was sent"))
+                    .body(containsString(target));
+            assertThat(sandboxPoliciesFor(target)).isZero();
+        } finally {
+            postgres("start");
+        }
+
+        int status = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (status != 303 && System.nanoTime() < deadline) {
+            status = form(session, target).when().post("/policies/submit").then().extract().statusCode();
+            if (status != 303) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(status).as("a submission after the database is back").isEqualTo(303);
+        assertThat(sandboxPoliciesFor(target)).isEqualTo(1);
+    }
+
+    /** Stops or starts the test run's private PostgreSQL (scripts/test.sh says where it is). */
+    private static void postgres(String action) throws IOException, InterruptedException {
+        String dir = System.getenv("POLICYCONSOLE_TEST_PG_DIR");
+        String port = System.getenv("POLICYCONSOLE_TEST_PG_PORT");
+        assertThat(dir).as("POLICYCONSOLE_TEST_PG_DIR (set by scripts/test.sh)").isNotBlank();
+        Path script = Path.of("..", "scripts", "postgres.sh").toAbsolutePath().normalize();
+        assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
+        ProcessBuilder pb = "stop".equals(action)
+                ? new ProcessBuilder(script.toString(), "stop", dir)
+                : new ProcessBuilder(script.toString(), "start", dir, port);
+        Process p = pb.redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("postgres.sh " + action + ": " + output).isZero();
+    }
+}

@@ -1,0 +1,113 @@
+package com.policyconsole.console.adapter.in.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EmergencyPolicyFormTest {
+
+    private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
+
+    /** A public address no other test has blocked, so that no "already active" warning appears. */
+    static String freshIp() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "45." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
+    }
+
+    private static RequestSpecification filled(FormSession session, String targets) {
+        return session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace")
+                .formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7")
+                .formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip")
+                .formParam("block_target", targets)
+                .formParam("connection", CFW)
+                .formParam("description", "incident SEC-1");
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void aMistakeIsShownNextToItsFieldAndNothingIsSent() {
+        FormSession session = FormSession.open("/policies/new");
+
+        filled(session, "8.8.8.8\n1.2.3.999").when().post("/policies/preview")
+                .then().statusCode(422)
+                .body(containsString("&#39;1.2.3.999&#39; (object 2) is not an IPv4 or IPv6 address or CIDR block"))
+                .body(containsString("field invalid"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void previewShowsTheExactRequestAndSubmitRecordsTheOutcome() {
+        FormSession session = FormSession.open("/policies/new");
+
+        String a = freshIp();
+        String b = freshIp();
+        String preview = filled(session, a + ", " + b).formParam("ageing", "24h")
+                .when().post("/policies/preview")
+                .then().statusCode(200).extract().asString();
+        assertThat(preview).contains("/sandbox/secmaster/v1/3bb27e024693436da46b5f5aaf499060/workspaces/sandbox-workspace/soc/policys?action_type=create")
+                .contains("&quot;block_target&quot;:&quot;" + a + "," + b + "&quot;")
+                .contains("x-secmaster-version");
+
+        String location = filled(session, a + ", " + b).formParam("ageing", "24h")
+                .when().post("/policies/submit")
+                .then().statusCode(303).extract().header("Location");
+        assertThat(location).matches(".*/history/\\d+");
+
+        given().when().get(location).then().statusCode(200)
+                .body(containsString("SUCCEEDED"))
+                .body(containsString("task-"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void warningsMustBeAcknowledgedBeforeSending() {
+        FormSession session = FormSession.open("/policies/new");
+
+        filled(session, "10.1.2.3").when().post("/policies/preview")
+                .then().statusCode(200).body(containsString("private (RFC 1918)"))
+                .body(containsString("name=\"acknowledge\""));
+        filled(session, "10.1.2.3").when().post("/policies/submit")
+                .then().statusCode(409).body(containsString("I have read the warnings"));
+        filled(session, "10.1.2.3").formParam("acknowledge", "yes").when().post("/policies/submit")
+                .then().statusCode(303);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void anUnreadableAgeingIsAFieldError() {
+        FormSession session = FormSession.open("/policies/new");
+
+        filled(session, "8.8.8.8").formParam("ageing", "tomorrow-ish").when().post("/policies/preview")
+                .then().statusCode(422).body(containsString("is not understood"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void aFormWithoutTheCsrfTokenIsRefused() {
+        FormSession session = FormSession.open("/policies/new");
+
+        given().redirects().follow(false).cookie("csrf-token", session.cookie)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("block_target", "8.8.8.8")
+                .when().post("/policies/submit")
+                .then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "audrey", roles = "auditor")
+    void anAuditorCannotOpenTheForm() {
+        given().redirects().follow(false).when().get("/policies/new")
+                .then().statusCode(403).body(not(containsString("Exception")));
+    }
+}

@@ -1,0 +1,114 @@
+package com.policyconsole.console.adapter.in.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.policyconsole.console.sandbox.SandboxFaults;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HistoryFlowTest {
+
+    private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
+
+    @Inject
+    SandboxFaults faults;
+
+    @AfterEach
+    void noFaults() {
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
+    }
+
+    private static String submit(String target) {
+        FormSession session = FormSession.open("/policies/new");
+        return session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace")
+                .formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7")
+                .formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip")
+                .formParam("block_target", target)
+                .formParam("connection", CFW)
+                .when().post("/policies/submit")
+                .then().statusCode(303).extract().header("Location");
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void aFailedDeliveryIsRetriedWithItsPolicyIdAndLinkedToTheOriginal() {
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+        String target = EmergencyPolicyFormTest.freshIp();
+        String original = submit(target);
+        given().when().get(original).then().statusCode(200)
+                .body(containsString("UNKNOWN"))
+                .body(containsString("id=\"retry\""));
+
+        FormSession session = FormSession.open(original);
+        String retried = session.form().when().post(original + "/retry")
+                .then().statusCode(303).extract().header("Location");
+
+        assertThat(retried).isNotEqualTo(original);
+        String originalId = original.substring(original.lastIndexOf('/') + 1);
+        given().when().get(retried).then().statusCode(200)
+                .body(containsString("SUCCEEDED"))
+                .body(containsString("Retry of"))
+                .body(containsString("#" + originalId))
+                .body(containsString("&quot;retry_list&quot;:[&quot;"))
+                .body(containsString("action_type=retry"));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void aSucceededEntryOffersNoRetry() {
+        String entry = submit(EmergencyPolicyFormTest.freshIp());
+        given().when().get(entry).then().statusCode(200).body(not(containsString("id=\"retry\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void theTargetFilterFindsAnIpInsideABlockedRange() {
+        String ip = EmergencyPolicyFormTest.freshIp();
+        String block = ip.substring(0, ip.lastIndexOf('.')) + ".0/24";
+        String entry = submit(block);
+        String id = entry.substring(entry.lastIndexOf('/') + 1);
+
+        given().queryParam("target", ip.substring(0, ip.lastIndexOf('.')) + ".77").when().get("/history")
+                .then().statusCode(200).body(containsString("href=\"/history/" + id + "\""));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void aBadFilterIsShownNextToItsField() {
+        given().queryParam("from", "yesterday").when().get("/history")
+                .then().statusCode(400).body(containsString("a date (2026-11-22) or UTC date-time"));
+    }
+
+    @Test
+    @TestSecurity(user = "audrey", roles = "auditor")
+    void anAuditorExportsCsv() {
+        String csv = given().queryParam("operation", "CREATE_EMERGENCY_POLICY").when().get("/history/export.csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv).startsWith("id,requested_at");
+        assertThat(csv.lines().skip(1)).allMatch(line -> line.contains("CREATE_EMERGENCY_POLICY"));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void anOperatorCannotExport() {
+        given().redirects().follow(false).when().get("/history/export.csv").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "audrey", roles = "auditor")
+    void anAuditorCannotRetry() {
+        FormSession session = FormSession.open("/history");
+        session.form().when().post("/history/1/retry").then().statusCode(403);
+    }
+}
