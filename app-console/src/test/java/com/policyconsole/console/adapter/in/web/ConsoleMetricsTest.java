@@ -1,0 +1,46 @@
+package com.policyconsole.console.adapter.in.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ConsoleMetricsTest {
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void submissionsAreCountedByOperationAndOutcomeAndTimed() {
+        FormSession session = FormSession.open("/policies/new");
+        session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace")
+                .formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7")
+                .formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip")
+                .formParam("block_target", EmergencyPolicyFormTest.freshIp())
+                .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635")
+                .when().post("/policies/submit").then().statusCode(303);
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("policyconsole_submissions_total{operation=\"create_emergency_policy\",outcome=\"succeeded\"}"))
+                .body(containsString("policyconsole_submission_seconds_count{operation=\"create_emergency_policy\",outcome=\"succeeded\"}"));
+    }
+
+    @Test
+    void healthIsPublicAndCoversTheDatabaseAndTheCloudEndpoints() {
+        given().when().get("/q/health").then().statusCode(200)
+                .body(containsString("cloud endpoints"))
+                .body(containsString("Database connections health check"));
+    }
+
+    @Test
+    void metricsNeedALogin() {
+        given().redirects().follow(false).when().get("/q/metrics").then().statusCode(302)
+                .body(not(containsString("policyconsole_submissions_total")));
+    }
+}
