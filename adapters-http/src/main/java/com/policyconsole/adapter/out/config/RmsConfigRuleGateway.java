@@ -9,6 +9,7 @@ import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.http.Exchange;
 import com.policyconsole.adapter.out.http.Outcomes;
 import com.policyconsole.adapter.out.http.Redactor;
+import com.policyconsole.adapter.out.http.LazyRestClient;
 import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;
@@ -60,13 +61,14 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
     private final Authentication authentication;
     private final CloudCallExecutor executor;
     private final CloudSettings settings;
-    private volatile RmsClient client;
+    private final LazyRestClient<RmsClient> client;
 
     @Inject
     public RmsConfigRuleGateway(CloudEndpoints endpoints, RestClientFactory clients, Authentication authentication,
                                 CloudCallExecutor executor, CloudSettings settings) {
         this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.client = new LazyRestClient<>(() -> this.clients.build(RmsClient.class, endpoints.rms()));
         this.authentication = Objects.requireNonNull(authentication, "'authentication' must not be null");
         this.executor = Objects.requireNonNull(executor, "'executor' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
@@ -217,20 +219,10 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
     /** Releases the REST client's connections when the application stops. */
     @PreDestroy
     void close() {
-        RestClientFactory.close(client);
+        client.close();
     }
 
     private RmsClient client() {
-        RmsClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = clients.build(RmsClient.class, endpoints.rms());
-                    client = c;
-                }
-            }
-        }
-        return c;
+        return client.get();
     }
 }

@@ -8,6 +8,7 @@ import com.policyconsole.adapter.out.http.CloudEndpoints;
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.http.Exchange;
 import com.policyconsole.adapter.out.http.Outcomes;
+import com.policyconsole.adapter.out.http.LazyRestClient;
 import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;
@@ -54,7 +55,7 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
     private final Authentication authentication;
     private final CloudCallExecutor executor;
     private final CloudSettings settings;
-    private volatile SecMasterClient client;
+    private final LazyRestClient<SecMasterClient> client;
 
     @Inject
     public SecMasterEmergencyPolicyGateway(CloudEndpoints endpoints, RestClientFactory clients,
@@ -62,6 +63,7 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
                                            CloudSettings settings) {
         this.endpoints = Objects.requireNonNull(endpoints, "'endpoints' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.client = new LazyRestClient<>(() -> this.clients.build(SecMasterClient.class, endpoints.secmaster()));
         this.authentication = Objects.requireNonNull(authentication, "'authentication' must not be null");
         this.executor = Objects.requireNonNull(executor, "'executor' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
@@ -187,20 +189,10 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
     /** Releases the REST client's connections when the application stops. */
     @PreDestroy
     void close() {
-        RestClientFactory.close(client);
+        client.close();
     }
 
     private SecMasterClient client() {
-        SecMasterClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = clients.build(SecMasterClient.class, endpoints.secmaster());
-                    client = c;
-                }
-            }
-        }
-        return c;
+        return client.get();
     }
 }
