@@ -39,6 +39,7 @@ import java.util.UUID;
  * definitions. It enforces the document's rules and the definitions' parameter schemas server-side and
  * answers with Config's {@code {error_code, error_msg}} errors and codes (NOTES.md).
  */
+@SandboxGateway
 @Path("/sandbox/rms/v1/resource-manager")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxRmsResource {

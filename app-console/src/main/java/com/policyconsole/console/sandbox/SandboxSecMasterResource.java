@@ -28,6 +28,7 @@ import java.util.UUID;
  * itself so the console runs with no cloud account. It enforces the document's rules server-side with the
  * domain's own rule file and answers in SecMaster's formats ({@code {code, message}} errors).
  */
+@SandboxGateway
 @Path("/sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxSecMasterResource {
