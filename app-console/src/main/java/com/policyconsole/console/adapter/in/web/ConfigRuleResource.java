@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** The Config rule form: built-in (definition and parameters) or custom (function URN), trigger, tags; preview; submit. */
@@ -96,7 +95,7 @@ public class ConfigRuleResource {
         AddConfigRuleCommand command = command(read, form.acknowledged());
         SubmissionResult result = metrics.record("add_config_rule", () -> addRule.add(command));
         if (result instanceof SubmissionResult.Sent sent) {
-            return Response.seeOther(URI.create("/history/" + sent.entryId())).build();
+            return Results.seeEntry(sent);
         }
         if (result instanceof SubmissionResult.Rejected rejected && !rejected.violations().hasErrors()) {
             return Response.status(409).entity(Templates.preview(form, previews.preview(command),

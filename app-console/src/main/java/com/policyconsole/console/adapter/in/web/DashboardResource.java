@@ -25,13 +25,19 @@ public class DashboardResource {
     }
 
     private final HistorySearch search;
+    private final Viewer viewer;
 
-    public DashboardResource(HistorySearch search) {
+    public DashboardResource(HistorySearch search, Viewer viewer) {
         this.search = search;
+        this.viewer = viewer;
     }
 
+    /** The lists come from the history, so only users who may read it see them. */
     @GET
     public TemplateInstance dashboard() {
+        if (!viewer.canReadHistory()) {
+            return Templates.dashboard(List.of(), List.of(), List.of());
+        }
         return Templates.dashboard(search.recent(10), search.recentFailures(10),
                 search.agingOutWithin(Duration.ofHours(24), 20));
     }

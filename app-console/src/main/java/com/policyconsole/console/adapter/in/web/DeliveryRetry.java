@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Works out how to retry a failed or unknown emergency-policy delivery: reads the recorded request back,
- * and finds in SecMaster the policies with the same objects, whose IDs go into {@code retry_list}.
- * When SecMaster has no such policy, the original create never took effect and can be sent again.
+ * Works out how to retry a failed or unknown emergency-policy delivery: reads the recorded request back and,
+ * unless the request certainly never arrived (FAILED), finds in SecMaster the one policy with the same category
+ * and objects, whose ID goes into {@code retry_list}. No such policy: the create never took effect and can be
+ * sent again. Several: the console cannot tell which is this entry's and sends nothing.
  */
 @ApplicationScoped
 public class DeliveryRetry {
@@ -35,7 +36,7 @@ public class DeliveryRetry {
     }
 
     /** What the retry of an entry should send. */
-    public sealed interface Plan permits Plan.RetryPolicies, Plan.CreateAgain {
+    public sealed interface Plan permits Plan.RetryPolicies, Plan.CreateAgain, Plan.Ambiguous {
         SecMasterWorkspace workspace();
 
         String version();
@@ -47,8 +48,14 @@ public class DeliveryRetry {
                 implements Plan {
         }
 
-        /** SecMaster holds no such policy: the original create did not take effect. */
-        record CreateAgain(SecMasterWorkspace workspace, String version, EmergencyPolicy policy) implements Plan {
+        /** The original create did not take effect ({@code reason} says how we know): send it again. */
+        record CreateAgain(SecMasterWorkspace workspace, String version, EmergencyPolicy policy, String reason)
+                implements Plan {
+        }
+
+        /** SecMaster holds several policies with these objects: which one is this entry's cannot be told. */
+        record Ambiguous(SecMasterWorkspace workspace, String version, EmergencyPolicy policy, List<String> policyIds)
+                implements Plan {
         }
     }
 
@@ -61,15 +68,24 @@ public class DeliveryRetry {
     public Plan plan(HistoryDetail entry) {
         EmergencyPolicyRequest original = readBack(entry);
         EmergencyPolicy policy = original.policy();
+        if ("FAILED".equals(entry.row().status())) {
+            return new Plan.CreateAgain(original.workspace(), original.secmasterVersion(), policy,
+                    "Entry #" + entry.row().id() + " certainly did not reach SecMaster.");
+        }
         Set<String> wanted = normalised(policy.parsedTargets());
         List<String> ids = gateway.search(original.workspace(), original.secmasterVersion()).policies().stream()
                 .filter(p -> p.category().wireName().equals(policy.policyCategory()))
                 .filter(p -> normalised(p.targets()).equals(wanted))
                 .map(KnownPolicy::policyId)
                 .toList();
-        return ids.isEmpty()
-                ? new Plan.CreateAgain(original.workspace(), original.secmasterVersion(), policy)
-                : new Plan.RetryPolicies(original.workspace(), original.secmasterVersion(), policy, ids);
+        if (ids.isEmpty()) {
+            return new Plan.CreateAgain(original.workspace(), original.secmasterVersion(), policy,
+                    "SecMaster holds no policy with these objects, so entry #" + entry.row().id() + " did not create one.");
+        }
+        if (ids.size() > 1) {
+            return new Plan.Ambiguous(original.workspace(), original.secmasterVersion(), policy, ids);
+        }
+        return new Plan.RetryPolicies(original.workspace(), original.secmasterVersion(), policy, ids);
     }
 
     private EmergencyPolicyRequest readBack(HistoryDetail entry) {

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -88,6 +87,7 @@ public class EmergencyPolicyResource {
         if (all.hasErrors()) {
             return Response.status(422).entity(Templates.form(form, new FieldErrors(all), connections, null)).build();
         }
+        fixAgeing(form, read);
         return Response.ok(Templates.preview(form, preview, new FieldErrors(all), false)).build();
     }
 
@@ -103,7 +103,7 @@ public class EmergencyPolicyResource {
         CreateEmergencyPolicyCommand command = command(read, form.acknowledged());
         SubmissionResult result = metrics.record("create_emergency_policy", () -> createPolicy.create(command));
         if (result instanceof SubmissionResult.Sent sent) {
-            return Response.seeOther(URI.create("/history/" + sent.entryId())).build();
+            return Results.seeEntry(sent);
         }
         if (result instanceof SubmissionResult.Rejected rejected && !rejected.violations().hasErrors()) {
             Preview preview = previews.preview(command);
@@ -118,6 +118,16 @@ public class EmergencyPolicyResource {
         return Response.status(503).entity(Templates.form(form, FieldErrors.none(), connections,
                 "Nothing was sent. " + reason + ". Your input is kept below; submit again when the database is back."))
                 .build();
+    }
+
+    /**
+     * A relative ageing such as {@code 24h} is resolved once, at preview: the preview's hidden field then carries
+     * the instant shown in the body, so the request sent is exactly the one previewed.
+     */
+    private static void fixAgeing(EmergencyPolicyForm form, EmergencyPolicyForm.Read read) {
+        if (read.policy().blockAge() != null && read.policy().blockAge().ages()) {
+            read.policy().blockAge().ageingInstant().ifPresent(at -> form.ageing = at.toString());
+        }
     }
 
     private CreateEmergencyPolicyCommand command(EmergencyPolicyForm.Read read, boolean acknowledged) {

@@ -16,6 +16,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -109,17 +109,21 @@ public class HistoryResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    public Response detail(@PathParam("id") String id) {
+    public Response detail(@PathParam("id") String id, @RestQuery String outcome) {
         Optional<HistoryDetail> entry = parseId(id).flatMap(search::detail);
         if (entry.isEmpty()) {
             return notFound(id);
         }
-        return Response.ok(Templates.detail(entry.get(), canRetry(entry.get()), null)).build();
+        String notice = outcome == null || !outcome.matches("[a-z]{1,16}") ? null
+                : "The cloud answered (" + outcome.toUpperCase(java.util.Locale.ROOT) + ") but the answer could not be "
+                        + "written to the history: this entry shows what was recorded before the call.";
+        return Response.ok(Templates.detail(entry.get(), canRetry(entry.get()), notice)).build();
     }
 
     @POST
     @Path("/{id}/retry")
     @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@PathParam("id") String id) {
         Optional<HistoryDetail> found = parseId(id).flatMap(search::detail);
         if (found.isEmpty()) {
@@ -127,8 +131,9 @@ public class HistoryResource {
         }
         HistoryDetail entry = found.get();
         if (!canRetry(entry)) {
-            return Response.status(409).entity(Templates.detail(entry, false,
-                    "This entry cannot be retried: only failed, unknown or pending SecMaster deliveries can.")).build();
+            return Response.status(409).entity(Templates.detail(entry, false, entry.resolvedBy() != null
+                    ? "This delivery was already completed by entry #" + entry.resolvedBy() + "."
+                    : "This entry cannot be retried: only failed or unknown SecMaster deliveries can.")).build();
         }
         DeliveryRetry.Plan plan;
         try {
@@ -142,16 +147,20 @@ public class HistoryResource {
             EmergencyPolicyForm form = EmergencyPolicyForm.of(again.workspace(), again.version(), again.policy(),
                     connections);
             return Response.ok(EmergencyPolicyResource.Templates.form(form, FieldErrors.none(), connections,
-                    "SecMaster holds no policy with these objects, so entry #" + entry.row().id()
-                            + " did not create one. Nothing was retried; check the request below and send it again."))
-                    .build();
+                    again.reason() + " Nothing was retried; check the request below and send it again.")).build();
+        }
+        if (plan instanceof DeliveryRetry.Plan.Ambiguous ambiguous) {
+            return Response.status(409).entity(Templates.detail(entry, true, "Nothing was sent: SecMaster holds "
+                    + ambiguous.policyIds().size() + " policies with these objects (" + String.join(", ",
+                    ambiguous.policyIds()) + "), so the console cannot tell which one this entry created. Retry the "
+                    + "right one in SecMaster, or block the objects again.")).build();
         }
         DeliveryRetry.Plan.RetryPolicies retry = (DeliveryRetry.Plan.RetryPolicies) plan;
         RetryEmergencyPolicyCommand command = new RetryEmergencyPolicyCommand(identity.getPrincipal().getName(),
                 retry.workspace(), retry.version(), retry.policyIds(), retry.policy(), entry.row().id());
         SubmissionResult result = metrics.record("retry_emergency_policy", () -> retryPolicy.retry(command));
         if (result instanceof SubmissionResult.Sent sent) {
-            return Response.seeOther(URI.create("/history/" + sent.entryId())).build();
+            return Results.seeEntry(sent);
         }
         String why = result instanceof SubmissionResult.NotRecorded n ? n.reason()
                 : "the retry was refused: " + ((SubmissionResult.Rejected) result).violations();
@@ -159,7 +168,7 @@ public class HistoryResource {
     }
 
     private boolean canRetry(HistoryDetail entry) {
-        return entry.row().isRetryable() && identity.hasRole(Roles.OPERATOR);
+        return entry.row().isRetryable() && entry.resolvedBy() == null && identity.hasRole(Roles.OPERATOR);
     }
 
     private static Optional<Long> parseId(String id) {

@@ -9,7 +9,8 @@ package com.policyconsole.console.adapter.out.persistence;
  * @param requestHeaders header lines, secrets masked
  * @param requestBody JSON body
  * @param responseBody response body, null when none arrived
+ * @param resolvedBy the succeeded retry that completed this entry's delivery, or null
  */
 public record HistoryDetail(HistoryRow row, String requestMethod, String requestUrl, String requestHeaders,
-                            String requestBody, String responseBody) {
+                            String requestBody, String responseBody, Long resolvedBy) {
 }

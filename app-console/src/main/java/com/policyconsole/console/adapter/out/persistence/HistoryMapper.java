@@ -26,7 +26,7 @@ final class HistoryMapper {
     static HistoryEntryEntity toPendingEntity(PendingRequest pending) {
         HistoryEntryEntity e = new HistoryEntryEntity();
         e.operation = pending.request().operation().name();
-        e.actor = pending.actor();
+        e.actor = cut(pending.actor(), 128);
         e.status = RequestStatus.PENDING.name();
         e.requestedAt = pending.requestedAt();
         e.retryOf = pending.retryOf();
@@ -43,8 +43,8 @@ final class HistoryMapper {
     }
 
     private static void describe(EmergencyPolicyRequest request, HistoryEntryEntity e) {
-        e.projectId = request.workspace().projectId();
-        e.workspaceId = request.workspace().workspaceId();
+        e.projectId = cut(request.workspace().projectId(), 64);
+        e.workspaceId = cut(request.workspace().workspaceId(), 64);
         EmergencyPolicy policy = request.policy();
         if (policy != null) {
             e.policyCategory = policy.category().map(Enum::name).orElse(null);
@@ -56,8 +56,8 @@ final class HistoryMapper {
     }
 
     private static void describe(ConfigRuleRequest request, HistoryEntryEntity e) {
-        e.domainId = request.domainId();
-        e.ruleName = request.rule() == null ? null : request.rule().name();
+        e.domainId = cut(request.domainId(), 64);
+        e.ruleName = request.rule() == null ? null : cut(request.rule().name(), 64);
     }
 
     /** The target rows of a request: every object, and for IPs their network. */
@@ -71,7 +71,7 @@ final class HistoryMapper {
             }
             RequestTargetEntity row = new RequestTargetEntity();
             row.entryId = entryId;
-            row.target = target;
+            row.target = cut(target, 512);
             row.network = type.flatMap(t -> network(t, target)).orElse(null);
             rows.add(row);
         }
@@ -98,20 +98,25 @@ final class HistoryMapper {
         e.completedAt = completedAt;
         e.durationMs = elapsed.toMillis();
         e.httpStatus = outcome.httpStatus() == 0 ? null : outcome.httpStatus();
-        e.cloudRequestId = outcome.requestId();
+        e.cloudRequestId = cut(outcome.requestId(), 128);
         e.responseBody = outcome.responseBody();
         if (outcome instanceof CloudOutcome.Accepted a) {
-            e.resultId = a.resultId();
-            e.resultState = a.state();
+            e.resultId = cut(a.resultId(), 128);
+            e.resultState = cut(a.state(), 32);
         } else if (outcome instanceof CloudOutcome.Refused r) {
-            e.errorCode = r.errorCode();
+            e.errorCode = cut(r.errorCode(), 128);
             e.errorMessage = r.message();
         } else if (outcome instanceof CloudOutcome.Failed f) {
-            e.errorCode = f.errorCode();
+            e.errorCode = cut(f.errorCode(), 128);
             e.errorMessage = f.message();
         } else if (outcome instanceof CloudOutcome.Unknown u) {
             e.errorMessage = u.reason();
         }
+    }
+
+    /** Values from the cloud fit their columns: a longer one is cut and marked with an ellipsis. */
+    static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private static String headerLines(Map<String, String> headers) {

@@ -28,9 +28,11 @@ public record HistoryRow(
         String resultState,
         List<String> targets) {
 
-    /** Whether the console offers a retry of this entry (a SecMaster delivery that failed or may have failed). */
+    /**
+     * Whether this is a SecMaster delivery that failed or may have failed. A PENDING entry is not: its call may
+     * still be running.
+     */
     public boolean isRetryable() {
-        return !"ADD_CONFIG_RULE".equals(operation)
-                && ("FAILED".equals(status) || "UNKNOWN".equals(status) || "PENDING".equals(status));
+        return !"ADD_CONFIG_RULE".equals(operation) && ("FAILED".equals(status) || "UNKNOWN".equals(status));
     }
 }

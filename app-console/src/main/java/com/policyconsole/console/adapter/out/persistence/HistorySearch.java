@@ -82,8 +82,11 @@ public class HistorySearch {
                 return Optional.empty();
             }
             HistoryEntryEntity e = HistoryEntryEntity.findById(id);
+            List<?> retries = query("select min(r.id) from request_history r where r.retry_of = :id"
+                    + " and r.status = 'SUCCEEDED'", params).getResultList();
+            Long resolvedBy = retries.isEmpty() || retries.get(0) == null ? null : ((Number) retries.get(0)).longValue();
             return Optional.of(new HistoryDetail(rows.get(0), e.requestMethod, e.requestUrl, e.requestHeaders,
-                    e.requestBody, e.responseBody));
+                    e.requestBody, e.responseBody, resolvedBy));
         });
     }
 

@@ -68,11 +68,9 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
     public WorkspacePolicies policies(SecMasterWorkspace workspace) {
         return inNewTransaction("read the known policies", () -> {
             Instant now = clock.instant();
-            List<HistoryEntryEntity> entries = HistoryEntryEntity.list(
-                    "operation = ?1 and status = ?2 and projectId = ?3 and workspaceId = ?4"
-                            + " and (agesOutAt is null or agesOutAt > ?5)",
-                    Operation.CREATE_EMERGENCY_POLICY.name(), RequestStatus.SUCCEEDED.name(),
-                    workspace.projectId(), workspace.workspaceId(), now);
+            List<Long> roots = activeRoots(workspace);
+            List<HistoryEntryEntity> entries = roots.isEmpty() ? List.of() : HistoryEntryEntity.list(
+                    "id in ?1 and (agesOutAt is null or agesOutAt > ?2)", roots, now);
             Map<Long, List<String>> targets = targetsOf(entries);
             List<KnownPolicy> policies = new ArrayList<>(entries.size());
             int withAgeing = 0;
@@ -105,6 +103,25 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
             entries.forEach(e -> names.add(e.ruleName));
             return names;
         });
+    }
+
+    /**
+     * The create entries of the workspace whose policy exists: the create succeeded, or a retry of it (or of a
+     * retry of it) did. A retry entry stands for its original create, so each policy counts once.
+     */
+    private static List<Long> activeRoots(SecMasterWorkspace workspace) {
+        List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                WITH RECURSIVE chain(id, root) AS (
+                    SELECT id, id FROM request_history
+                     WHERE operation = 'CREATE_EMERGENCY_POLICY' AND retry_of IS NULL
+                       AND project_id = ?1 AND workspace_id = ?2
+                    UNION ALL
+                    SELECT h.id, c.root FROM request_history h JOIN chain c ON h.retry_of = c.id
+                )
+                SELECT DISTINCT c.root FROM chain c JOIN request_history h ON h.id = c.id
+                 WHERE h.status = 'SUCCEEDED'
+                """).setParameter(1, workspace.projectId()).setParameter(2, workspace.workspaceId()).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
     private static Map<Long, List<String>> targetsOf(List<HistoryEntryEntity> entries) {

@@ -85,6 +85,37 @@ class EmergencyPolicyFormTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "operator")
+    void aRelativeAgeingIsFixedAtPreviewSoThatTheRequestSentIsTheOnePreviewed() {
+        FormSession session = FormSession.open("/policies/new");
+
+        String preview = filled(session, freshIp()).formParam("ageing", "24h").when().post("/policies/preview")
+                .then().statusCode(200).extract().asString();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("name=\"ageing\" value=\"([^\"]+)\"").matcher(preview);
+        assertThat(hidden.find()).isTrue();
+        long millis = java.time.Instant.parse(hidden.group(1)).toEpochMilli();
+        assertThat(preview).contains("&quot;block_ageing&quot;:&quot;" + millis + "&quot;");
+    }
+
+    @Test
+    @TestSecurity(user = "adam", roles = "admin")
+    void theDashboardShowsNoHistoryToAUserWhoMayNotReadIt() {
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("Your roles do not include reading the request history"))
+                .body(not(containsString("table class=\"history\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void aConfigRuleFormWithoutTheCsrfTokenIsRefused() {
+        FormSession session = FormSession.open("/rules/new");
+        given().redirects().follow(false).cookie("csrf-token", session.cookie)
+                .contentType("application/x-www-form-urlencoded").formParam("name", "x")
+                .when().post("/rules/submit").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
     void anUnreadableAgeingIsAFieldError() {
         FormSession session = FormSession.open("/policies/new");
 

@@ -66,6 +66,60 @@ class HistoryFlowTest {
 
     @Test
     @TestSecurity(user = "olga", roles = "operator")
+    void aCompletedDeliveryOffersNoSecondRetryAndItsPolicyCountsAsActive() {
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+        String target = EmergencyPolicyFormTest.freshIp();
+        String original = submit(target);
+        FormSession session = FormSession.open(original);
+        String retried = session.form().when().post(original + "/retry").then().statusCode(303).extract().header("Location");
+
+        given().when().get(original).then().statusCode(200)
+                .body(containsString("Completed by the retry"))
+                .body(containsString(java.net.URI.create(retried).getPath()))
+                .body(not(containsString("id=\"retry\"")));
+        session.form().when().post(original + "/retry").then().statusCode(409);
+
+        FormSession form = FormSession.open("/policies/new");
+        form.form().formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip").formParam("block_target", target)
+                .formParam("connection", CFW)
+                .when().post("/policies/preview")
+                .then().statusCode(200).body(containsString("is already covered by"));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void aDeliveryThatCertainlyFailedIsOfferedAgainAsACreate() {
+        faults.update(new SandboxFaults.Settings(100, 0, 0, 0));
+        String original = submit(EmergencyPolicyFormTest.freshIp());
+        given().when().get(original).then().statusCode(200).body(containsString("FAILED"));
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
+
+        FormSession session = FormSession.open(original);
+        session.form().when().post(original + "/retry").then().statusCode(200)
+                .body(containsString("certainly did not reach SecMaster"))
+                .body(containsString("New emergency policy"));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void aRetryWithoutTheCsrfTokenIsRefused() {
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+        String original = submit(EmergencyPolicyFormTest.freshIp());
+        FormSession session = FormSession.open(original);
+
+        given().redirects().follow(false).cookie("csrf-token", session.cookie)
+                .contentType("application/x-www-form-urlencoded").formParam("x", "1")
+                .when().post(original + "/retry").then().statusCode(400);
+        given().redirects().follow(false).cookie("csrf-token", session.cookie).contentType("text/plain").body("x")
+                .when().post(original + "/retry").then().statusCode(415);
+        given().when().get(original).then().body(containsString("UNKNOWN"));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
     void aSucceededEntryOffersNoRetry() {
         String entry = submit(EmergencyPolicyFormTest.freshIp());
         given().when().get(entry).then().statusCode(200).body(not(containsString("id=\"retry\"")));

@@ -79,6 +79,28 @@ class PostgresRequestHistoryTest {
     }
 
     @Test
+    void aPolicyDeliveredByARetryIsInTheInventoryOnce() {
+        SecMasterWorkspace ws = freshWorkspace();
+        long create = history.recordPending(pending(ws, PolicyCategory.BLOCK, BlockAge.none(), "203.0.113.50"));
+        history.recordOutcome(create, new CloudOutcome.Unknown("read timed out", 0, null, null), Duration.ZERO);
+        for (int i = 0; i < 2; i++) {
+            PendingRequest original = pending(ws, PolicyCategory.BLOCK, BlockAge.none(), "203.0.113.50");
+            EmergencyPolicyRequest createRequest =
+                    ((SubmittedRequest.EmergencyPolicySubmission) original.request()).request();
+            SubmittedRequest retry = new SubmittedRequest.EmergencyPolicySubmission(EmergencyPolicyRequest.retry(ws,
+                    "25.5.0", java.util.List.of("policy-1"), createRequest.policy()));
+            long id = history.recordPending(new PendingRequest("alice", Instant.now(), retry, original.rendered(), create));
+            history.recordOutcome(id, new CloudOutcome.Accepted("t" + i, null, 200, null, null), Duration.ZERO);
+        }
+
+        WorkspacePolicies known = history.policies(ws);
+
+        assertThat(known.total()).isEqualTo(1);
+        assertThat(known.policies()).singleElement().satisfies(p -> assertThat(p.targets().get(0).text())
+                .isEqualTo("203.0.113.50"));
+    }
+
+    @Test
     void inventoryHoldsSucceededActiveCreatesOfTheWorkspaceOnly() {
         SecMasterWorkspace ws = freshWorkspace();
         long white = history.recordPending(pending(ws, PolicyCategory.WHITE, BlockAge.none(), "198.51.100.0/24"));

@@ -1,0 +1,53 @@
+package com.policyconsole.console.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.policyconsole.console.sandbox.SandboxState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+/** History before call, with the database up for reads but refusing the pending insert: nothing reaches the cloud. */
+@QuarkusTest
+class HistoryBeforeCallTest {
+
+    @Inject
+    SandboxState sandbox;
+
+    @Inject
+    EntityManager em;
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void whenThePendingRowCannotBeWrittenTheCloudIsNotCalled() {
+        String target = EmergencyPolicyFormTest.freshIp();
+        FormSession session = FormSession.open("/policies/new");
+        sql("ALTER TABLE request_history ADD CONSTRAINT refuse_new_rows CHECK (false) NOT VALID");
+        try {
+            session.form()
+                    .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                    .formParam("workspace_id", "sandbox-workspace")
+                    .formParam("secmaster_version", "25.5.0")
+                    .formParam("region_id", "cn-north-7")
+                    .formParam("policy_category", "BLOCK")
+                    .formParam("policy_type", "Source Ip")
+                    .formParam("block_target", target)
+                    .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635")
+                    .when().post("/policies/submit")
+                    .then().statusCode(503)
+                    .body(containsString("Nothing was sent"))
+                    .body(containsString("could not record the request"));
+        } finally {
+            sql("ALTER TABLE request_history DROP CONSTRAINT refuse_new_rows");
+        }
+        assertThat(sandbox.policies(SandboxState.WORKSPACE_ID)).noneMatch(p -> target.equals(p.policy().blockTarget()));
+    }
+}
