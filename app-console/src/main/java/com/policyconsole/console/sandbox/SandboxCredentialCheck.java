@@ -36,7 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The sandbox cloud's API-gateway check: when {@link SandboxCredentials} holds an AK/SK, every call under
  * {@code /sandbox/} must be signed with it ({@code SDK-HMAC-SHA256}, spec NOTES.md); when it holds a token,
- * calls that carry {@code X-Auth-Token} must carry exactly it. With nothing set, calls pass unchecked.
+ * calls must carry exactly it in {@code X-Auth-Token} (or, with keys too, a signature). With nothing set, calls
+ * pass unchecked.
  *
  * <p>Which credential decides:
  * <ol>
@@ -70,6 +71,7 @@ public class SandboxCredentialCheck {
     static final String REQUEST_EXPIRED = "request expired";
     static final String SIGNATURE_MISMATCH = "signature mismatch";
     static final String TOKEN_MISMATCH = "token mismatch";
+    static final String MISSING_TOKEN = "missing X-Auth-Token";
 
     private static final String SANDBOX_PATH = "/sandbox/";
     private static final String HEADER_AUTH_TOKEN = "X-Auth-Token";
@@ -146,6 +148,9 @@ public class SandboxCredentialCheck {
         }
         if (keys.isPresent()) {
             return Optional.of(authorization == null ? MISSING_AUTHORIZATION : MALFORMED_AUTHORIZATION);
+        }
+        if (current.tokenConfigured()) {
+            return Optional.of(MISSING_TOKEN);
         }
         return Optional.empty();
     }

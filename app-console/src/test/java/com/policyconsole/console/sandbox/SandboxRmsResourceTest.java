@@ -9,12 +9,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SandboxRmsResourceTest {
+
+    @ConfigProperty(name = "policyconsole.cloud.token")
+    String token;
 
     private static final String RULES = "/sandbox/rms/v1/resource-manager/domains/{domain}/policy-assignments";
 
@@ -43,7 +47,7 @@ class SandboxRmsResourceTest {
 
     @Test
     void seedExampleIsAddedAndEchoedWithIdStateAndTimestamps() {
-        given().contentType(ContentType.JSON).body(seed("allowed-images-by-id"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("allowed-images-by-id"))
                 .when().put(RULES, domain())
                 .then().statusCode(200)
                 .body("id", matchesPattern("[0-9a-f]{24}"))
@@ -59,28 +63,28 @@ class SandboxRmsResourceTest {
 
     @Test
     void aNameLongerThanSixtyFourIsRefusedWithConfigsCode() {
-        given().contentType(ContentType.JSON).body(seed("n".repeat(65)))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("n".repeat(65)))
                 .when().put(RULES, domain())
                 .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.NAME_TOO_LONG));
     }
 
     @Test
     void anIllegalNameIsRefusedWithConfigsCode() {
-        given().contentType(ContentType.JSON).body(seed("bad name!"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("bad name!"))
                 .when().put(RULES, domain())
                 .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.ILLEGAL_NAME));
     }
 
     @Test
     void anUnknownDefinitionIsRefused() {
-        given().contentType(ContentType.JSON).body(seed("r1", "\"x\"", "000000000000000000000000"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("r1", "\"x\"", "000000000000000000000000"))
                 .when().put(RULES, domain())
                 .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.INVALID_DEFINITION));
     }
 
     @Test
     void parametersAreCheckedAgainstTheDefinitionsSchema() {
-        given().contentType(ContentType.JSON).body(seed("r1", "\"not-an-image-id\"", "5fa265c0aa1e6afc05a0ff07"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("r1", "\"not-an-image-id\"", "5fa265c0aa1e6afc05a0ff07"))
                 .when().put(RULES, domain())
                 .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.INVALID_PARAMETER))
                 .body("error_msg", org.hamcrest.Matchers.startsWith("parameters.listOfAllowedImages.value"));
@@ -89,8 +93,8 @@ class SandboxRmsResourceTest {
     @Test
     void aSecondRuleWithTheSameNameIsRefused() {
         String domain = domain();
-        given().contentType(ContentType.JSON).body(seed("twice")).when().put(RULES, domain).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(seed("twice")).when().put(RULES, domain)
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("twice")).when().put(RULES, domain).then().statusCode(200);
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("twice")).when().put(RULES, domain)
                 .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.INVALID_PARAMETER));
     }
 
@@ -100,7 +104,7 @@ class SandboxRmsResourceTest {
                 { "name" : "owner-tag", "policy_assignment_type" : "custom", "period" : "One_Hour",
                   "custom_policy" : { "function_urn" : "urn:fss:cn-north-4:0a1b2c3d4e5f60718293a4b5c6d7e8f9:function:default:check:latest",
                                       "auth_type" : "agency", "auth_value" : { "agency_name" : "rms_fgs" } } }""";
-        given().contentType(ContentType.JSON).body(body).when().put(RULES, domain())
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(body).when().put(RULES, domain())
                 .then().statusCode(200).body("policy_assignment_type", equalTo("custom"))
                 .body("custom_policy.auth_value.agency_name", equalTo("rms_fgs"))
                 .body("period", equalTo("One_Hour"));
@@ -110,19 +114,19 @@ class SandboxRmsResourceTest {
     void listFollowsMarkerPaging() {
         String domain = domain();
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).body(seed("rule-" + i)).when().put(RULES, domain).then().statusCode(200);
+            given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("rule-" + i)).when().put(RULES, domain).then().statusCode(200);
         }
-        String marker = given().queryParam("limit", 2).when().get(RULES, domain)
+        String marker = given().header("X-Auth-Token", token).queryParam("limit", 2).when().get(RULES, domain)
                 .then().statusCode(200).body("value", hasSize(2)).body("page_info.next_marker", notNullValue())
                 .extract().path("page_info.next_marker");
-        given().queryParam("limit", 2).queryParam("marker", marker).when().get(RULES, domain)
+        given().header("X-Auth-Token", token).queryParam("limit", 2).queryParam("marker", marker).when().get(RULES, domain)
                 .then().statusCode(200).body("value", hasSize(1)).body("value[0].name", equalTo("rule-2"))
                 .body("page_info.next_marker", nullValue());
     }
 
     @Test
     void catalogueHasTheDocumentsDefinitionWithItsParameterSchema() {
-        given().when().get("/sandbox/rms/v1/resource-manager/policy-definitions")
+        given().header("X-Auth-Token", token).when().get("/sandbox/rms/v1/resource-manager/policy-definitions")
                 .then().statusCode(200)
                 .body("value.name", hasItem("allowed-images-by-id"))
                 .body("value.find { it.name == 'allowed-images-by-id' }.parameters.listOfAllowedImages.type", equalTo("Array"));

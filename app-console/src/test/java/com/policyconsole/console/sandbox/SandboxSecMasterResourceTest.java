@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class SandboxSecMasterResourceTest {
     @Inject
     SandboxState state;
 
+    @ConfigProperty(name = "policyconsole.cloud.token")
+    String token;
+
     private static String body(String target, String ageing, String connection) {
         return SEED_BODY.formatted(target, ageing, connection);
     }
@@ -53,7 +57,7 @@ class SandboxSecMasterResourceTest {
 
     @Test
     void seedExampleIsAcceptedWithATaskId() {
-        given().contentType("application/json;charset=UTF-8").header("x-secmaster-version", "25.5.0")
+        given().header("X-Auth-Token", token).contentType("application/json;charset=UTF-8").header("x-secmaster-version", "25.5.0")
                 .body(seed("1.2.3.4"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(200)
@@ -63,8 +67,22 @@ class SandboxSecMasterResourceTest {
     }
 
     @Test
+    void aCallWithoutTheSandboxTokenIsRefusedLikeTheApiGateway() {
+        io.restassured.RestAssured.given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+                .body(seed("1.2.3.4"))
+                .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
+                .then().statusCode(401)
+                .body("error_code", equalTo("APIG.0301"))
+                .body("error_msg", org.hamcrest.Matchers.containsString("missing X-Auth-Token"));
+        io.restassured.RestAssured.given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+                .header("X-Auth-Token", "sandbox-token").body(seed("1.2.3.4"))
+                .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
+                .then().statusCode(401).body("error_msg", org.hamcrest.Matchers.containsString("token mismatch"));
+    }
+
+    @Test
     void aFieldOfTheWrongJsonTypeIsRefusedAtItsPath() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
                 .body(body("1.2.3.4", "\"no\"", "84b273d3-47a8-3aba-bd00-7bdd1431d635"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400)
@@ -74,7 +92,7 @@ class SandboxSecMasterResourceTest {
 
     @Test
     void theDocumentsRulesAreEnforcedServerSide() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
                 .body(seed("1.2.3.999"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400)
@@ -84,28 +102,28 @@ class SandboxSecMasterResourceTest {
 
     @Test
     void aMissingVersionHeaderIsRefused() {
-        given().contentType(ContentType.JSON).body(seed("1.2.3.4"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("1.2.3.4"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400).body("message", startsWith("x-secmaster-version"));
     }
 
     @Test
     void bodyThatIsNotJsonIsRefusedInSecMastersFormat() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body("{not json")
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body("{not json")
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400).body("code", equalTo(SandboxSecMasterResource.INVALID_PARAMETER));
     }
 
     @Test
     void anUnknownWorkspaceIsNotFound() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(seed("1.2.3.4"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(seed("1.2.3.4"))
                 .when().post(PATH + "?action_type=create", "no-such-workspace")
                 .then().statusCode(400).body("code", equalTo(SandboxSecMasterResource.WORKSPACE_NOT_FOUND));
     }
 
     @Test
     void anUnknownOperationConnectionIsNotFound() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
                 .body(body("1.2.3.4", "false", "00000000-0000-0000-0000-000000000000"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400).body("code", equalTo(SandboxSecMasterResource.CONNECTION_NOT_FOUND));
@@ -113,20 +131,20 @@ class SandboxSecMasterResourceTest {
 
     @Test
     void retryRedeliversAnExistingPolicyAndRefusesUnknownOnes() {
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(seed("5.6.7.8"))
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(seed("5.6.7.8"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID).then().statusCode(200);
         SandboxState.StoredPolicy created = state.policies(SandboxState.WORKSPACE_ID).stream()
                 .filter(p -> p.policy().blockTarget().equals("5.6.7.8")).findFirst().orElseThrow();
         String retry = seed("5.6.7.8").replace("\"data_object\" : {",
                 "\"data_object\" : { \"retry_list\" : [ \"" + created.id() + "\" ],");
 
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(retry)
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0").body(retry)
                 .when().post(PATH + "?action_type=retry", SandboxState.WORKSPACE_ID)
                 .then().statusCode(200).body("success", equalTo(true));
         assertThat(state.policies(SandboxState.WORKSPACE_ID)).filteredOn(p -> p.id().equals(created.id()))
                 .singleElement().satisfies(p -> assertThat(p.deliveries()).isEqualTo(2));
 
-        given().contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON).header("x-secmaster-version", "25.5.0")
                 .body(retry.replace(created.id(), "00000000-aaaa-bbbb-cccc-000000000000"))
                 .when().post(PATH + "?action_type=retry", SandboxState.WORKSPACE_ID)
                 .then().statusCode(400).body("code", equalTo(SandboxSecMasterResource.POLICY_NOT_FOUND));
