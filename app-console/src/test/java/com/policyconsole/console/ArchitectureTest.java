@@ -40,7 +40,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers_are_respected = layeredArchitecture().consideringAllDependencies()
-            .withOptionalLayers(true)
             .layer("Model").definedBy("com.policyconsole.domain.model..")
             .layer("Rules").definedBy("com.policyconsole.domain.validation..", "com.policyconsole.domain.guardrail..")
             .layer("Ports").definedBy("com.policyconsole.domain.port..")
@@ -52,6 +51,11 @@ class ArchitectureTest {
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Console")
             .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Adapters", "Console")
             .whereLayer("Rules").mayOnlyBeAccessedByLayers("Ports", "Services", "Adapters", "Console");
+
+    @ArchTest
+    static final ArchRule nothing_outside_the_sandbox_depends_on_it = noClasses()
+            .that().resideOutsideOfPackage("com.policyconsole.console.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("com.policyconsole.console.sandbox..");
 
     @ArchTest
     static final ArchRule constructor_injection_only = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

@@ -50,10 +50,12 @@ public class SandboxRmsResource {
     static final String INVALID_DEFINITION = "RMS.00010042";
 
     private final SandboxState state;
+    private final SandboxFaults faults;
     private final ObjectMapper json;
 
-    public SandboxRmsResource(SandboxState state, ObjectMapper json) {
+    public SandboxRmsResource(SandboxState state, SandboxFaults faults, ObjectMapper json) {
         this.state = state;
+        this.faults = faults;
         this.json = json;
     }
 
@@ -62,6 +64,10 @@ public class SandboxRmsResource {
     @Consumes(MediaType.WILDCARD)
     public Response addRule(@PathParam("domain_id") String domainId, String body) {
         String requestId = UUID.randomUUID().toString();
+        SandboxFaults.Fault fault = faults.next();
+        if (fault == SandboxFaults.Fault.THROTTLE) {
+            return error(429, "APIG.0308", "The request is throttled (sandbox fault injection)", requestId);
+        }
         JsonNode root;
         try {
             root = json.readTree(body == null ? "" : body);
@@ -91,6 +97,10 @@ public class SandboxRmsResource {
         var stored = state.addRule(domainId, rule);
         if (stored.isEmpty()) {
             return error(400, INVALID_PARAMETER, "a rule named " + rule.name() + " already exists", requestId);
+        }
+        if (fault == SandboxFaults.Fault.SERVER_ERROR) {
+            return error(500, "RMS.INTERNAL.ERROR", "internal error after the rule was stored (sandbox fault injection)",
+                    requestId);
         }
         return Response.ok(render(stored.get())).header("X-Request-Id", requestId).build();
     }

@@ -61,8 +61,13 @@ public class SandboxSecMasterResource {
     @Consumes(MediaType.WILDCARD)
     public Response createOrRetry(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
                                   @QueryParam("action_type") String actionType,
-                                  @HeaderParam("x-secmaster-version") String version, String body) {
+                                  @HeaderParam("x-secmaster-version") String version,
+                                  @HeaderParam("content-type") String contentType, String body) {
         String requestId = UUID.randomUUID().toString();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return error(400, INVALID_PARAMETER, "content-type must be application/json;charset=UTF-8 (Table 3)",
+                    requestId);
+        }
         SandboxFaults.Fault fault = faults.next();
         if (fault == SandboxFaults.Fault.THROTTLE) {
             ObjectNode throttled = json.createObjectNode();

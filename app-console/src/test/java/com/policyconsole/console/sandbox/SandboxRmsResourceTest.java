@@ -110,6 +110,26 @@ class SandboxRmsResourceTest {
                 .body("period", equalTo("One_Hour"));
     }
 
+    @jakarta.inject.Inject
+    SandboxFaults faults;
+
+    @Test
+    void anInjectedServerErrorHappensAfterTheRuleIsStoredAndThrottlingBefore() {
+        String domain = domain();
+        try {
+            faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+            given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("stored-anyway"))
+                    .when().put(RULES, domain).then().statusCode(500).body("error_code", equalTo("RMS.INTERNAL.ERROR"));
+            faults.update(new SandboxFaults.Settings(100, 0, 0, 0));
+            given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("never-stored"))
+                    .when().put(RULES, domain).then().statusCode(429);
+        } finally {
+            faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
+        }
+        given().header("X-Auth-Token", token).when().get(RULES, domain)
+                .then().statusCode(200).body("value.name", org.hamcrest.Matchers.contains("stored-anyway"));
+    }
+
     @Test
     void listFollowsMarkerPaging() {
         String domain = domain();

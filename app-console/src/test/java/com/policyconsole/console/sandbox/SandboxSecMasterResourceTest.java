@@ -101,6 +101,14 @@ class SandboxSecMasterResourceTest {
     }
 
     @Test
+    void aBodyThatIsNotDeclaredJsonIsRefused() {
+        given().header("X-Auth-Token", token).contentType("text/plain").header("x-secmaster-version", "25.5.0")
+                .body(seed("1.2.3.4"))
+                .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)
+                .then().statusCode(400).body("message", startsWith("content-type must be application/json"));
+    }
+
+    @Test
     void aMissingVersionHeaderIsRefused() {
         given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("1.2.3.4"))
                 .when().post(PATH + "?action_type=create", SandboxState.WORKSPACE_ID)

@@ -1,0 +1,71 @@
+package com.policyconsole.console.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SandboxAdminResourceTest {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    SandboxFaults faults;
+
+    @AfterEach
+    void noFaults() {
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
+    }
+
+    private static Response save(String throttle, String serverError, String timeout, String failNext) {
+        Response page = given().when().get("/admin/sandbox");
+        Matcher m = TOKEN.matcher(page.asString());
+        assertThat(m.find()).isTrue();
+        return given().cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", m.group(1))
+                .formParam("throttle", throttle).formParam("server_error", serverError)
+                .formParam("timeout", timeout).formParam("fail_next", failNext)
+                .when().post("/admin/sandbox");
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
+    void anAdminSetsFaultsThatTheSandboxThenApplies() {
+        save("0", "0", "0", "2").then().statusCode(200).body(containsString("Saved"));
+        assertThat(faults.next()).isEqualTo(SandboxFaults.Fault.SERVER_ERROR);
+        assertThat(faults.next()).isEqualTo(SandboxFaults.Fault.SERVER_ERROR);
+        assertThat(faults.next()).isEqualTo(SandboxFaults.Fault.NONE);
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
+    void garbageAndImpossibleSharesAreRefusedWithAMessageAndChangeNothing() {
+        save("abc", "0", "0", "0").then().statusCode(422).body(containsString("is not a whole number"));
+        save("60", "50", "0", "0").then().statusCode(422).body(containsString("add up to at most 100"));
+        assertThat(faults.settings()).isEqualTo(new SandboxFaults.Settings(0, 0, 0, 0));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void anOperatorCannotSetFaults() {
+        given().redirects().follow(false).when().get("/admin/sandbox").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
+    void settingFaultsWithoutTheCsrfTokenIsRefused() {
+        Response page = given().when().get("/admin/sandbox");
+        given().cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
+                .formParam("fail_next", "5").when().post("/admin/sandbox").then().statusCode(400);
+        assertThat(faults.settings().failNext()).isZero();
+    }
+}
