@@ -12,12 +12,16 @@ import com.policyconsole.domain.validation.ConfigRules;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.ViolationCode;
 import com.policyconsole.domain.validation.Violations;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
  * Everything checked before a Config rule may be sent: the document's rules, the parameters against the
- * built-in definition, and the guardrails (unique name, quota).
+ * built-in definition, and the guardrails (unique name, quota) against the rules the console added and the rules
+ * Config lists for the account.
  */
 public final class ConfigRuleChecks {
 
@@ -43,7 +47,15 @@ public final class ConfigRuleChecks {
         if (rule.assignmentType().orElse(null) == PolicyAssignmentType.BUILTIN) {
             violations = violations.and(checkAgainstDefinition(rule));
         }
-        return violations.and(ConfigRuleGuardrails.check(request, inventory.ruleNames(request.domainId())));
+        Set<String> names = new HashSet<>(inventory.ruleNames(request.domainId()));
+        try {
+            catalog.listRules(request.domainId()).forEach(existing -> names.add(existing.rule().name()));
+        } catch (CloudReadException e) {
+            violations = violations.and(Violations.of(List.of(Violation.warning("name", ViolationCode.NOT_CHECKED,
+                    "the account's rules could not be read from Config (" + e.getMessage()
+                            + "); the name is checked only against the rules this console added"))));
+        }
+        return violations.and(ConfigRuleGuardrails.check(request, names));
     }
 
     private Violations checkAgainstDefinition(ConfigRule rule) {
@@ -51,12 +63,12 @@ public final class ConfigRuleChecks {
         try {
             definition = catalog.definition(rule.policyDefinitionId());
         } catch (CloudReadException e) {
-            return Violations.of(java.util.List.of(Violation.warning("parameters", ViolationCode.NOT_CHECKED,
+            return Violations.of(List.of(Violation.warning("parameters", ViolationCode.NOT_CHECKED,
                     "the built-in policy definitions could not be read (" + e.getMessage()
                             + "); the parameters are not checked")));
         }
         if (definition.isEmpty()) {
-            return Violations.of(java.util.List.of(Violation.error("policy_definition_id",
+            return Violations.of(List.of(Violation.error("policy_definition_id",
                     ViolationCode.UNKNOWN_POLICY_DEFINITION,
                     "there is no built-in policy definition with ID '" + rule.policyDefinitionId() + "'")));
         }

@@ -56,6 +56,34 @@ class ConfigRuleServiceTest {
     }
 
     @Test
+    void aNameTakenInConfigButNotInTheHistoryIsRefused() {
+        ports.cloudRules.add(new com.policyconsole.domain.model.config.PolicyAssignment("r1", seedRule(), "Enabled",
+                null, null, "custom", null, null));
+
+        assertThat(service.add(new AddConfigRuleCommand("alice", DOMAIN_ID, seedRule(), true)))
+                .isInstanceOfSatisfying(SubmissionResult.Rejected.class,
+                        r -> assertThat(r.violations().contains(ViolationCode.RULE_NAME_TAKEN)).isTrue());
+    }
+
+    @Test
+    void whenConfigsRuleListCannotBeReadTheOperatorIsWarned() {
+        InMemoryPorts unreadable = new InMemoryPorts() {
+            @Override
+            public List<com.policyconsole.domain.model.config.PolicyAssignment> listRules(String domainId) {
+                throw new CloudReadException("503 from rms", new CloudOutcome.Failed(503, null, null, null, null));
+            }
+        };
+        unreadable.definitions.addAll(ports.definitions);
+        ConfigRuleService s = new ConfigRuleService(ports, new ConfigRuleChecks(ports, unreadable), ports, ports, CLOCK);
+
+        assertThat(s.add(new AddConfigRuleCommand("alice", DOMAIN_ID, seedRule(), false)))
+                .isInstanceOfSatisfying(SubmissionResult.Rejected.class, r -> {
+                    assertThat(r.violations().hasErrors()).isFalse();
+                    assertThat(r.violations().first(ViolationCode.NOT_CHECKED).orElseThrow().path()).isEqualTo("name");
+                });
+    }
+
+    @Test
     void anUnknownDefinitionIsRefused() {
         ports.definitions.clear();
 

@@ -54,9 +54,11 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
         return nextOutcome;
     }
 
+    final List<PolicyAssignment> cloudRules = new ArrayList<>();
+
     @Override
     public List<PolicyAssignment> listRules(String domainId) {
-        return List.of();
+        return cloudRules;
     }
 
     @Override
