@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.testing;
 
+import com.policyconsole.domain.TestRequestFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,12 +9,9 @@ import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyFilter;
 import com.policyconsole.domain.model.config.ResourceTag;
-import com.policyconsole.domain.model.emergency.BlockAge;
-import com.policyconsole.domain.model.emergency.BlockType;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
-import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.json.JsonValue;
 import java.io.IOException;
@@ -44,30 +42,12 @@ public final class SeedExamples {
 
     /** The SecMaster example's {@code data_object}: block 1.2.3.4 in cn-north-7 through one CFW connection. */
     public static EmergencyPolicy secMasterPolicy() {
-        return EmergencyPolicy.builder()
-                .regionId("cn-north-7")
-                .targets("1.2.3.4")
-                .category(PolicyCategory.BLOCK)
-                .description("")
-                .labels("")
-                .blockAge(new BlockAge(false, null))
-                .blockType(BlockType.SOURCE_IP)
-                .connection(cfwConnection())
-                .build();
+        return TestRequestFactory.seedPolicy();
     }
 
     /** The one defense connection of the SecMaster example, all nine fields. */
     public static DefenseConnection cfwConnection() {
-        return new DefenseConnection(
-                "84b273d3-47a8-3aba-bd00-7bdd1431d635",
-                "CFW authentication token.",
-                "cn-north-7",
-                "XXX",
-                "CFW",
-                "0",
-                "default",
-                "3bb27e024693436da46b5f5aaf499060",
-                "cn-north-7");
+        return TestRequestFactory.seedConnection();
     }
 
     /** The SecMaster example request: {@code action_type=create}, version 25.5.0. */
@@ -82,14 +62,7 @@ public final class SeedExamples {
 
     /** The Config example rule: allowed-images-by-id on ECS cloud servers, one tag. */
     public static ConfigRule configRule() {
-        return ConfigRule.builder()
-                .name("allowed-images-by-id")
-                .description("The ECS resource is non-compliant if the image it used is not in the allowed list")
-                .parameter("listOfAllowedImages", JsonValue.strings("ea0d6e0e-99c3-406d-a873-3bb45462b624"))
-                .policyFilter(PolicyFilter.forResources("ecs", "cloudservers"))
-                .policyDefinitionId("5fa265c0aa1e6afc05a0ff07")
-                .tag("tagkey", "tagValue")
-                .build();
+        return TestRequestFactory.seedRule();
     }
 
     /** The Config example request. */
