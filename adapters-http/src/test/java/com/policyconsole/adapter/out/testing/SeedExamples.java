@@ -1,9 +1,9 @@
 package com.policyconsole.adapter.out.testing;
 
-import com.policyconsole.domain.TestRequestFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.policyconsole.domain.TestRequestFactory;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.PolicyAssignment;
