@@ -116,6 +116,30 @@ class EmergencyPolicyFormTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "operator")
+    void fiveHundredObjectsFitInOneDeliveryAndFiveHundredOneAreRefused() {
+        FormSession session = FormSession.open("/policies/new");
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            targets.append("47.").append(100 + i / 250).append('.').append(i % 250).append(".9\n");
+        }
+        filled(session, targets.toString()).when().post("/policies/preview")
+                .then().statusCode(200).body(containsString("id=\"request-body\""));
+        filled(session, targets + "47.200.0.1").when().post("/policies/preview")
+                .then().statusCode(422).body(containsString("at most 500 objects per delivery (has 501)"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
+    void anOversizedFieldIsRefusedWithAMessageNotAServerError() {
+        FormSession session = FormSession.open("/policies/new");
+        filled(session, "8.8.8.8").formParam("labels", "x".repeat(200_000)).when().post("/policies/preview")
+                .then().statusCode(422).body(containsString("labels is longer than 100000 characters"));
+        filled(session, "8.8.8.8").formParam("labels", "x".repeat(300_000)).when().post("/policies/preview")
+                .then().statusCode(413).body(not(containsString("Exception")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
     void anUnreadableAgeingIsAFieldError() {
         FormSession session = FormSession.open("/policies/new");
 
