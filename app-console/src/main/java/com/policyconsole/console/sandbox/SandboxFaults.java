@@ -30,6 +30,21 @@ public class SandboxFaults {
 
     private volatile Settings settings = new Settings(0, 0, 0, 0);
     private final AtomicInteger failNext = new AtomicInteger();
+    private final java.time.Duration timeoutDelay;
+
+    public SandboxFaults(@org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "policyconsole.sandbox.timeout-delay", defaultValue = "35s") java.time.Duration timeoutDelay) {
+        this.timeoutDelay = timeoutDelay;
+    }
+
+    /** Holds the current call past the clients' read timeout ({@code policyconsole.sandbox.timeout-delay}). */
+    public void holdForTimeout() {
+        try {
+            Thread.sleep(timeoutDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     public Settings settings() {
         return new Settings(settings.throttlePercent(), settings.serverErrorPercent(), settings.timeoutPercent(),

@@ -62,8 +62,12 @@ public class SandboxRmsResource {
     @PUT
     @Path("/domains/{domain_id}/policy-assignments")
     @Consumes(MediaType.WILDCARD)
-    public Response addRule(@PathParam("domain_id") String domainId, String body) {
+    public Response addRule(@PathParam("domain_id") String domainId,
+                            @jakarta.ws.rs.HeaderParam("content-type") String contentType, String body) {
         String requestId = UUID.randomUUID().toString();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return error(400, INVALID_PARAMETER, "content-type must be application/json", requestId);
+        }
         SandboxFaults.Fault fault = faults.next();
         if (fault == SandboxFaults.Fault.THROTTLE) {
             return error(429, "APIG.0308", "The request is throttled (sandbox fault injection)", requestId);
@@ -101,6 +105,9 @@ public class SandboxRmsResource {
         if (fault == SandboxFaults.Fault.SERVER_ERROR) {
             return error(500, "RMS.INTERNAL.ERROR", "internal error after the rule was stored (sandbox fault injection)",
                     requestId);
+        }
+        if (fault == SandboxFaults.Fault.TIMEOUT) {
+            faults.holdForTimeout();
         }
         return Response.ok(render(stored.get())).header("X-Request-Id", requestId).build();
     }

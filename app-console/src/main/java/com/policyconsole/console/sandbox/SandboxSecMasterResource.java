@@ -45,16 +45,11 @@ public class SandboxSecMasterResource {
     private final SandboxState state;
     private final SandboxFaults faults;
     private final ObjectMapper json;
-    private final java.time.Duration timeoutDelay;
 
-    public SandboxSecMasterResource(SandboxState state, SandboxFaults faults, ObjectMapper json,
-                                    @org.eclipse.microprofile.config.inject.ConfigProperty(
-                                            name = "policyconsole.sandbox.timeout-delay", defaultValue = "35s")
-                                    java.time.Duration timeoutDelay) {
+    public SandboxSecMasterResource(SandboxState state, SandboxFaults faults, ObjectMapper json) {
         this.state = state;
         this.faults = faults;
         this.json = json;
-        this.timeoutDelay = timeoutDelay;
     }
 
     @POST
@@ -113,11 +108,7 @@ public class SandboxSecMasterResource {
                     requestId);
         }
         if (fault == SandboxFaults.Fault.TIMEOUT) {
-            try {
-                Thread.sleep(timeoutDelay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            faults.holdForTimeout();
         }
         ObjectNode ok = json.createObjectNode();
         ok.put("code", "00000000");

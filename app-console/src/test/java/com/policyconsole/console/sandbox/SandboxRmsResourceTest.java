@@ -62,6 +62,13 @@ class SandboxRmsResourceTest {
     }
 
     @Test
+    void aBodyThatIsNotDeclaredJsonIsRefused() {
+        given().header("X-Auth-Token", token).contentType("text/plain").body(seed("plain"))
+                .when().put(RULES, domain())
+                .then().statusCode(400).body("error_code", equalTo(SandboxRmsResource.INVALID_PARAMETER));
+    }
+
+    @Test
     void aNameLongerThanSixtyFourIsRefusedWithConfigsCode() {
         given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(seed("n".repeat(65)))
                 .when().put(RULES, domain())

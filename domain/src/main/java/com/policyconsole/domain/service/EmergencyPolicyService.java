@@ -31,7 +31,7 @@ public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCas
 
     @Override
     public SubmissionResult create(CreateEmergencyPolicyCommand command) {
-        return send(command.actor(), command.toRequest(), command.warningsAcknowledged(), null);
+        return send(command.actor(), command.toRequest(), command.warningsAcknowledged(), command.retryOf());
     }
 
     @Override

@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param secmasterVersion the {@code x-secmaster-version} header
  * @param policy the policy
  * @param warningsAcknowledged whether the operator has seen and accepted the guardrail warnings
+ * @param retryOf the history entry this create sends again (one that certainly did not take effect), or null
  */
 public record CreateEmergencyPolicyCommand(String actor, SecMasterWorkspace workspace, String secmasterVersion,
-                                           EmergencyPolicy policy, boolean warningsAcknowledged) {
+                                           EmergencyPolicy policy, boolean warningsAcknowledged, Long retryOf) {
 
     public CreateEmergencyPolicyCommand {
         Objects.requireNonNull(actor, "'actor' must not be null");
         Objects.requireNonNull(workspace, "'workspace' must not be null");
+    }
+
+    /** A create that is not a resend of an earlier entry. */
+    public CreateEmergencyPolicyCommand(String actor, SecMasterWorkspace workspace, String secmasterVersion,
+                                        EmergencyPolicy policy, boolean warningsAcknowledged) {
+        this(actor, workspace, secmasterVersion, policy, warningsAcknowledged, null);
     }
 
     public EmergencyPolicyRequest toRequest() {

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Works out how to retry a failed or unknown emergency-policy delivery: reads the recorded request back and,
- * unless the request certainly never arrived (FAILED), finds in SecMaster the one policy with the same category
- * and objects, whose ID goes into {@code retry_list}. No such policy: the create never took effect and can be
+ * unless the request certainly never arrived (FAILED), finds in SecMaster the one policy with the same category,
+ * objects and ageing, whose ID goes into {@code retry_list}. No such policy: the create never took effect and can be
  * sent again. Several: the console cannot tell which is this entry's and sends nothing.
  */
 @ApplicationScoped
@@ -76,6 +76,7 @@ public class DeliveryRetry {
         List<String> ids = gateway.search(original.workspace(), original.secmasterVersion()).policies().stream()
                 .filter(p -> p.category().wireName().equals(policy.policyCategory()))
                 .filter(p -> normalised(p.targets()).equals(wanted))
+                .filter(p -> java.util.Objects.equals(p.agesOutAt(), ageing(policy)))
                 .map(KnownPolicy::policyId)
                 .toList();
         if (ids.isEmpty()) {
@@ -116,6 +117,10 @@ public class DeliveryRetry {
             }
         }
         return null;
+    }
+
+    private static java.time.Instant ageing(EmergencyPolicy policy) {
+        return policy.blockAge() != null && policy.blockAge().ages() ? policy.blockAge().ageingInstant().orElse(null) : null;
     }
 
     private static Set<String> normalised(List<BlockTarget> targets) {

@@ -52,6 +52,7 @@ public class EmergencyPolicyForm {
     @RestForm("m_target_project_id") public String manualProjectId;
     @RestForm("m_target_project_name") public String manualProjectName;
     @RestForm("acknowledge") public String acknowledge;
+    @RestForm("retry_of") public String retryOf;
 
     /** A form with the console's defaults. */
     public static EmergencyPolicyForm defaults(String projectId, String workspaceId, String version, String region) {
@@ -102,7 +103,8 @@ public class EmergencyPolicyForm {
     }
 
     /** The domain policy, and the form-level problems found while reading it (e.g. an ageing text). */
-    public record Read(SecMasterWorkspace workspace, String version, EmergencyPolicy policy, List<Violation> problems) {
+    public record Read(SecMasterWorkspace workspace, String version, EmergencyPolicy policy, Long retryOf,
+                       List<Violation> problems) {
     }
 
     /** Reads the form into the domain; {@code now} anchors a relative ageing such as {@code 24h}. */
@@ -146,8 +148,16 @@ public class EmergencyPolicyForm {
                 .epsScope(blankToNull(epsScope))
                 .regionScope(blankToNull(regionScope))
                 .build();
+        Long resend = null;
+        if (retryOf != null && !retryOf.isBlank()) {
+            if (retryOf.strip().matches("\\d{1,18}")) {
+                resend = Long.parseLong(retryOf.strip());
+            } else {
+                problems.add(Violation.error("retry_of", ViolationCode.BAD_FORMAT, "retry_of must be a history entry number"));
+            }
+        }
         return new Read(new SecMasterWorkspace(blankToNull(projectId), blankToNull(workspaceId)),
-                blankToNull(secmasterVersion), policy, problems);
+                blankToNull(secmasterVersion), policy, resend, problems);
     }
 
     /** The objects typed into the form: one per line or separated by commas, blank entries dropped. */
@@ -212,6 +222,7 @@ public class EmergencyPolicyForm {
         singles.put("m_target_enterprise_name", f -> f.manualEnterpriseName);
         singles.put("m_target_project_id", f -> f.manualProjectId);
         singles.put("m_target_project_name", f -> f.manualProjectName);
+        singles.put("retry_of", f -> f.retryOf);
         singles.forEach((name, getter) -> {
             String v = getter.apply(this);
             if (v != null && !v.isEmpty()) {

@@ -132,6 +132,6 @@ public class EmergencyPolicyResource {
 
     private CreateEmergencyPolicyCommand command(EmergencyPolicyForm.Read read, boolean acknowledged) {
         return new CreateEmergencyPolicyCommand(identity.getPrincipal().getName(), read.workspace(), read.version(),
-                read.policy(), acknowledged);
+                read.policy(), acknowledged, read.retryOf());
     }
 }

@@ -146,8 +146,10 @@ public class HistoryResource {
         if (plan instanceof DeliveryRetry.Plan.CreateAgain again) {
             EmergencyPolicyForm form = EmergencyPolicyForm.of(again.workspace(), again.version(), again.policy(),
                     connections);
+            form.retryOf = Long.toString(entry.row().id());
             return Response.ok(EmergencyPolicyResource.Templates.form(form, FieldErrors.none(), connections,
-                    again.reason() + " Nothing was retried; check the request below and send it again.")).build();
+                    again.reason() + " Nothing was retried; check the request below and send it again — the new entry "
+                            + "will be linked to #" + entry.row().id() + ".")).build();
         }
         if (plan instanceof DeliveryRetry.Plan.Ambiguous ambiguous) {
             return Response.status(409).entity(Templates.detail(entry, true, "Nothing was sent: SecMaster holds "

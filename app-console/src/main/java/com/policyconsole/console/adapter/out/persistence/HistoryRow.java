@@ -29,10 +29,10 @@ public record HistoryRow(
         List<String> targets) {
 
     /**
-     * Whether this is a SecMaster delivery that failed or may have failed. A PENDING entry is not: its call may
-     * still be running.
+     * Whether this is a SecMaster create that failed or may have failed. A PENDING entry is not (its call may still
+     * be running), nor a retry entry: it is resolved from the create it retried.
      */
     public boolean isRetryable() {
-        return !"ADD_CONFIG_RULE".equals(operation) && ("FAILED".equals(status) || "UNKNOWN".equals(status));
+        return "CREATE_EMERGENCY_POLICY".equals(operation) && ("FAILED".equals(status) || "UNKNOWN".equals(status));
     }
 }

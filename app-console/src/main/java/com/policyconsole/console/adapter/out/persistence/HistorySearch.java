@@ -82,8 +82,14 @@ public class HistorySearch {
                 return Optional.empty();
             }
             HistoryEntryEntity e = HistoryEntryEntity.findById(id);
-            List<?> retries = query("select min(r.id) from request_history r where r.retry_of = :id"
-                    + " and r.status = 'SUCCEEDED'", params).getResultList();
+            List<?> retries = query("""
+                    WITH RECURSIVE chain(id) AS (
+                        SELECT r.id FROM request_history r WHERE r.retry_of = :id
+                        UNION ALL
+                        SELECT r.id FROM request_history r JOIN chain c ON r.retry_of = c.id
+                    )
+                    SELECT min(h.id) FROM chain c JOIN request_history h ON h.id = c.id WHERE h.status = 'SUCCEEDED'
+                    """, params).getResultList();
             Long resolvedBy = retries.isEmpty() || retries.get(0) == null ? null : ((Number) retries.get(0)).longValue();
             return Optional.of(new HistoryDetail(rows.get(0), e.requestMethod, e.requestUrl, e.requestHeaders,
                     e.requestBody, e.responseBody, resolvedBy));

@@ -98,9 +98,47 @@ class HistoryFlowTest {
         faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
 
         FormSession session = FormSession.open(original);
-        session.form().when().post(original + "/retry").then().statusCode(200)
+        String form = session.form().when().post(original + "/retry").then().statusCode(200)
                 .body(containsString("certainly did not reach SecMaster"))
-                .body(containsString("New emergency policy"));
+                .body(containsString("New emergency policy"))
+                .extract().asString();
+        String originalId = original.substring(original.lastIndexOf('/') + 1);
+        assertThat(form).contains("name=\"retry_of\" value=\"" + originalId + "\"");
+
+        String target = java.util.regex.Pattern.compile("name=\"block_target\"[^>]*>([^<]+)<").matcher(form)
+                .results().findFirst().orElseThrow().group(1).strip();
+        String again = session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip").formParam("block_target", target)
+                .formParam("connection", CFW).formParam("retry_of", originalId)
+                .when().post("/policies/submit").then().statusCode(303).extract().header("Location");
+        given().when().get(again).then().body(containsString("Retry of")).body(containsString("#" + originalId));
+        given().when().get(original).then().body(containsString("Completed by the retry"))
+                .body(not(containsString("id=\"retry\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void theRetryPicksThePolicyWithTheSameAgeingWhenTheObjectIsBlockedTwice() {
+        String target = EmergencyPolicyFormTest.freshIp();
+        submit(target);
+        faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+        FormSession session = FormSession.open("/policies/new");
+        String original = session.form()
+                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
+                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
+                .formParam("policy_type", "Source Ip").formParam("block_target", target)
+                .formParam("ageing", "2030-01-01T00:00").formParam("connection", CFW).formParam("acknowledge", "yes")
+                .when().post("/policies/submit").then().statusCode(303).extract().header("Location");
+        given().when().get(original).then().body(containsString("UNKNOWN"));
+
+        String retried = session.form().when().post(original + "/retry").then().statusCode(303)
+                .extract().header("Location");
+        given().when().get(retried).then().statusCode(200).body(containsString("SUCCEEDED"))
+                .body(containsString("&quot;block_ageing&quot;:&quot;1893456000000&quot;"));
     }
 
     @Test
