@@ -36,13 +36,15 @@ public class LoginOriginCheck {
         routing.next();
     }
 
-    /** Whether a login POST comes from a page that is not this console. */
+    /**
+     * Whether a login POST comes from a page that is not this console. {@code Sec-Fetch-Site}, which a page cannot
+     * forge, decides when the browser sends it; {@code Origin} only otherwise — the console's
+     * {@code Referrer-Policy: no-referrer} makes browsers send {@code Origin: null} even from its own pages.
+     */
     static boolean isCrossSite(String fetchSite, String origin, String host) {
         if (fetchSite != null) {
             String site = fetchSite.toLowerCase(Locale.ROOT);
-            if (!site.equals("same-origin") && !site.equals("none")) {
-                return true;
-            }
+            return !site.equals("same-origin") && !site.equals("none");
         }
         if (origin == null || origin.isBlank()) {
             return false;

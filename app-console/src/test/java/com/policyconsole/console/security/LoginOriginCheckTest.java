@@ -18,6 +18,7 @@ class LoginOriginCheckTest {
     @ParameterizedTest
     @CsvSource(nullValues = "-", value = {
             "same-origin, http://localhost:8081, localhost:8081, false",
+            "same-origin, null, localhost:8081, false",
             "none, -, localhost:8081, false",
             "-, -, localhost:8081, false",
             "cross-site, https://evil.example, localhost:8081, true",
