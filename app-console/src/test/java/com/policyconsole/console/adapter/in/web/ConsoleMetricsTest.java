@@ -15,15 +15,7 @@ class ConsoleMetricsTest {
     @TestSecurity(user = "olga", roles = "operator")
     void submissionsAreCountedByOperationAndOutcomeAndTimed() {
         FormSession session = FormSession.open("/policies/new");
-        session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace")
-                .formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7")
-                .formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip")
-                .formParam("block_target", EmergencyPolicyFormTest.freshIp())
-                .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635")
+        TestFormFactory.blockForm(session, TestFormFactory.freshIp())
                 .when().post("/policies/submit").then().statusCode(303);
 
         given().when().get("/q/metrics").then().statusCode(200)

@@ -22,15 +22,7 @@ class DatabaseOutageTest {
     SandboxState sandbox;
 
     private static RequestSpecification form(FormSession session, String target) {
-        return session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace")
-                .formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7")
-                .formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip")
-                .formParam("block_target", target)
-                .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635");
+        return TestFormFactory.blockForm(session, target);
     }
 
     private long sandboxPoliciesFor(String target) {
@@ -42,7 +34,7 @@ class DatabaseOutageTest {
     @TestSecurity(user = "olga", roles = "operator")
     void givenTheDatabaseIsStopped_submit_sendsNothingAndRecoversWhenItIsBack() throws Exception {
         FormSession session = FormSession.open("/policies/new");
-        String target = EmergencyPolicyFormTest.freshIp();
+        String target = TestFormFactory.freshIp();
 
         postgres("stop");
         try {

@@ -13,24 +13,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EmergencyPolicyFormTest {
 
-    private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
-
-    /** A public address no other test has blocked, so that no "already active" warning appears. */
-    static String freshIp() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        return "45." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
-    }
-
     private static RequestSpecification filled(FormSession session, String targets) {
-        return session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace")
-                .formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7")
-                .formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip")
-                .formParam("block_target", targets)
-                .formParam("connection", CFW)
+        return TestFormFactory.blockForm(session, targets)
                 .formParam("description", "incident SEC-1");
     }
 
@@ -50,8 +34,8 @@ class EmergencyPolicyFormTest {
     void previewShowsTheExactRequestAndSubmitRecordsTheOutcome() {
         FormSession session = FormSession.open("/policies/new");
 
-        String a = freshIp();
-        String b = freshIp();
+        String a = TestFormFactory.freshIp();
+        String b = TestFormFactory.freshIp();
         String preview = filled(session, a + ", " + b).formParam("ageing", "24h")
                 .when().post("/policies/preview")
                 .then().statusCode(200).extract().asString();
@@ -88,7 +72,7 @@ class EmergencyPolicyFormTest {
     void aRelativeAgeingIsFixedAtPreviewSoThatTheRequestSentIsTheOnePreviewed() {
         FormSession session = FormSession.open("/policies/new");
 
-        String preview = filled(session, freshIp()).formParam("ageing", "24h").when().post("/policies/preview")
+        String preview = filled(session, TestFormFactory.freshIp()).formParam("ageing", "24h").when().post("/policies/preview")
                 .then().statusCode(200).extract().asString();
         java.util.regex.Matcher hidden = java.util.regex.Pattern
                 .compile("name=\"ageing\" value=\"([^\"]+)\"").matcher(preview);

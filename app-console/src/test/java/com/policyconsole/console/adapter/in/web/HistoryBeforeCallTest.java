@@ -28,19 +28,11 @@ class HistoryBeforeCallTest {
     @Test
     @TestSecurity(user = "olga", roles = "operator")
     void whenThePendingRowCannotBeWrittenTheCloudIsNotCalled() {
-        String target = EmergencyPolicyFormTest.freshIp();
+        String target = TestFormFactory.freshIp();
         FormSession session = FormSession.open("/policies/new");
         sql("ALTER TABLE request_history ADD CONSTRAINT refuse_new_rows CHECK (false) NOT VALID");
         try {
-            session.form()
-                    .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                    .formParam("workspace_id", "sandbox-workspace")
-                    .formParam("secmaster_version", "25.5.0")
-                    .formParam("region_id", "cn-north-7")
-                    .formParam("policy_category", "BLOCK")
-                    .formParam("policy_type", "Source Ip")
-                    .formParam("block_target", target)
-                    .formParam("connection", "84b273d3-47a8-3aba-bd00-7bdd1431d635")
+            TestFormFactory.blockForm(session, target)
                     .when().post("/policies/submit")
                     .then().statusCode(503)
                     .body(containsString("Nothing was sent"))

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HistoryFlowTest {
 
-    private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
-
     @Inject
     SandboxFaults faults;
 
@@ -27,15 +25,7 @@ class HistoryFlowTest {
 
     private static String submit(String target) {
         FormSession session = FormSession.open("/policies/new");
-        return session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace")
-                .formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7")
-                .formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip")
-                .formParam("block_target", target)
-                .formParam("connection", CFW)
+        return TestFormFactory.blockForm(session, target)
                 .when().post("/policies/submit")
                 .then().statusCode(303).extract().header("Location");
     }
@@ -44,7 +34,7 @@ class HistoryFlowTest {
     @TestSecurity(user = "olga", roles = "operator")
     void aFailedDeliveryIsRetriedWithItsPolicyIdAndLinkedToTheOriginal() {
         faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
-        String target = EmergencyPolicyFormTest.freshIp();
+        String target = TestFormFactory.freshIp();
         String original = submit(target);
         given().when().get(original).then().statusCode(200)
                 .body(containsString("UNKNOWN"))
@@ -68,7 +58,7 @@ class HistoryFlowTest {
     @TestSecurity(user = "olga", roles = "operator")
     void aCompletedDeliveryOffersNoSecondRetryAndItsPolicyCountsAsActive() {
         faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
-        String target = EmergencyPolicyFormTest.freshIp();
+        String target = TestFormFactory.freshIp();
         String original = submit(target);
         FormSession session = FormSession.open(original);
         String retried = session.form().when().post(original + "/retry").then().statusCode(303).extract().header("Location");
@@ -80,11 +70,7 @@ class HistoryFlowTest {
         session.form().when().post(original + "/retry").then().statusCode(409);
 
         FormSession form = FormSession.open("/policies/new");
-        form.form().formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip").formParam("block_target", target)
-                .formParam("connection", CFW)
+        TestFormFactory.blockForm(form, target)
                 .when().post("/policies/preview")
                 .then().statusCode(200).body(containsString("is already covered by"));
     }
@@ -93,7 +79,7 @@ class HistoryFlowTest {
     @TestSecurity(user = "olga", roles = "operator")
     void aDeliveryThatCertainlyFailedIsOfferedAgainAsACreate() {
         faults.update(new SandboxFaults.Settings(100, 0, 0, 0));
-        String original = submit(EmergencyPolicyFormTest.freshIp());
+        String original = submit(TestFormFactory.freshIp());
         given().when().get(original).then().statusCode(200).body(containsString("FAILED"));
         faults.update(new SandboxFaults.Settings(0, 0, 0, 0));
 
@@ -107,12 +93,7 @@ class HistoryFlowTest {
 
         String target = java.util.regex.Pattern.compile("name=\"block_target\"[^>]*>([^<]+)<").matcher(form)
                 .results().findFirst().orElseThrow().group(1).strip();
-        String again = session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip").formParam("block_target", target)
-                .formParam("connection", CFW).formParam("retry_of", originalId)
+        String again = TestFormFactory.blockForm(session, target).formParam("retry_of", originalId)
                 .when().post("/policies/submit").then().statusCode(303).extract().header("Location");
         given().when().get(again).then().body(containsString("Retry of")).body(containsString("#" + originalId));
         given().when().get(original).then().body(containsString("Completed by the retry"))
@@ -122,16 +103,12 @@ class HistoryFlowTest {
     @Test
     @TestSecurity(user = "olga", roles = "operator")
     void theRetryPicksThePolicyWithTheSameAgeingWhenTheObjectIsBlockedTwice() {
-        String target = EmergencyPolicyFormTest.freshIp();
+        String target = TestFormFactory.freshIp();
         submit(target);
         faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
         FormSession session = FormSession.open("/policies/new");
-        String original = session.form()
-                .formParam("project_id", "3bb27e024693436da46b5f5aaf499060")
-                .formParam("workspace_id", "sandbox-workspace").formParam("secmaster_version", "25.5.0")
-                .formParam("region_id", "cn-north-7").formParam("policy_category", "BLOCK")
-                .formParam("policy_type", "Source Ip").formParam("block_target", target)
-                .formParam("ageing", "2030-01-01T00:00").formParam("connection", CFW).formParam("acknowledge", "yes")
+        String original = TestFormFactory.blockForm(session, target)
+                .formParam("ageing", "2030-01-01T00:00").formParam("acknowledge", "yes")
                 .when().post("/policies/submit").then().statusCode(303).extract().header("Location");
         given().when().get(original).then().body(containsString("UNKNOWN"));
 
@@ -145,7 +122,7 @@ class HistoryFlowTest {
     @TestSecurity(user = "olga", roles = "operator")
     void aRetryWithoutTheCsrfTokenIsRefused() {
         faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
-        String original = submit(EmergencyPolicyFormTest.freshIp());
+        String original = submit(TestFormFactory.freshIp());
         FormSession session = FormSession.open(original);
 
         given().redirects().follow(false).cookie("csrf-token", session.cookie)
@@ -159,14 +136,14 @@ class HistoryFlowTest {
     @Test
     @TestSecurity(user = "olga", roles = "operator")
     void aSucceededEntryOffersNoRetry() {
-        String entry = submit(EmergencyPolicyFormTest.freshIp());
+        String entry = submit(TestFormFactory.freshIp());
         given().when().get(entry).then().statusCode(200).body(not(containsString("id=\"retry\"")));
     }
 
     @Test
     @TestSecurity(user = "olga", roles = "operator")
     void theTargetFilterFindsAnIpInsideABlockedRange() {
-        String ip = EmergencyPolicyFormTest.freshIp();
+        String ip = TestFormFactory.freshIp();
         String block = ip.substring(0, ip.lastIndexOf('.')) + ".0/24";
         String entry = submit(block);
         String id = entry.substring(entry.lastIndexOf('/') + 1);
