@@ -29,6 +29,11 @@ class SandboxSwitchTest {
             public List<String> connections() {
                 return List.of();
             }
+
+            @Override
+            public boolean reconcileInFlightAtStart() {
+                return true;
+            }
         };
     }
 

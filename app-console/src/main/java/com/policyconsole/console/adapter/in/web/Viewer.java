@@ -48,6 +48,10 @@ public class Viewer {
         return operator() || auditor();
     }
 
+    public boolean canVerifyAudit() {
+        return auditor() || admin();
+    }
+
     public boolean sandbox() {
         return settings.sandbox();
     }
