@@ -116,7 +116,8 @@ public class HistoryResource {
         }
         String notice = outcome == null || !outcome.matches("[a-z]{1,16}") ? null
                 : "The cloud answered (" + outcome.toUpperCase(java.util.Locale.ROOT) + ") but the answer could not be "
-                        + "written to the history: this entry shows what was recorded before the call.";
+                        + "written to the history yet: the console writes it as soon as the database is back. Until then"
+                        + " this entry shows what was recorded before the call.";
         return Response.ok(Templates.detail(entry.get(), canRetry(entry.get()), notice)).build();
     }
 

@@ -15,6 +15,7 @@ import com.policyconsole.domain.port.out.HistoryUnavailableException;
 import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The request history and the guardrail inventory on PostgreSQL. Each write is its own transaction, and
@@ -35,7 +39,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
 
+    private static final Logger LOG = Logger.getLogger(PostgresRequestHistory.class);
+
     private final Clock clock;
+    private final Queue<LateOutcome> lateOutcomes = new ConcurrentLinkedQueue<>();
 
     public PostgresRequestHistory(Clock clock) {
         this.clock = clock;
@@ -52,14 +59,58 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
         });
     }
 
+    /**
+     * Records the outcome; when the database cannot take it now, the outcome is kept and written by
+     * {@link #writeLateOutcomes()} once the database is back (a console stopped before then leaves the entry PENDING,
+     * which the start-up reconciliation turns into UNKNOWN).
+     */
     @Override
     public void recordOutcome(long entryId, CloudOutcome outcome, Duration elapsed) {
-        inNewTransaction("record the outcome", () -> {
-            HistoryEntryEntity entry = HistoryEntryEntity.findById(entryId);
-            if (entry == null) {
-                throw new IllegalStateException("history entry " + entryId + " does not exist");
+        LateOutcome late = new LateOutcome(entryId, outcome, elapsed, clock.instant());
+        try {
+            write(late);
+        } catch (HistoryUnavailableException e) {
+            lateOutcomes.add(late);
+            LOG.warnf("the outcome of history entry %d could not be written (%s); it will be written when the"
+                    + " database is back", entryId, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Writes the outcomes the database could not take when they came, oldest first; stops at the first failure. */
+    @Scheduled(every = "${policyconsole.console.late-outcome-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void writeLateOutcomes() {
+        LateOutcome late;
+        while ((late = lateOutcomes.peek()) != null) {
+            try {
+                write(late);
+            } catch (HistoryUnavailableException e) {
+                return;
             }
-            HistoryMapper.applyOutcome(entry, outcome, elapsed, clock.instant());
+            lateOutcomes.remove(late);
+            LOG.infof("the outcome of history entry %d was written late (%s)", late.entryId(),
+                    late.outcome().getClass().getSimpleName());
+        }
+    }
+
+    /** How many outcomes wait for the database. */
+    public int lateOutcomeCount() {
+        return lateOutcomes.size();
+    }
+
+    private record LateOutcome(long entryId, CloudOutcome outcome, Duration elapsed, Instant completedAt) {
+    }
+
+    private void write(LateOutcome late) {
+        inNewTransaction("record the outcome", () -> {
+            HistoryEntryEntity entry = HistoryEntryEntity.findById(late.entryId());
+            if (entry == null) {
+                throw new IllegalStateException("history entry " + late.entryId() + " does not exist");
+            }
+            if (RequestStatus.PENDING.name().equals(entry.status)) {
+                HistoryMapper.applyOutcome(entry, late.outcome(), late.elapsed(), late.completedAt());
+            }
             return null;
         });
     }
