@@ -78,7 +78,7 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
     }
 
     /** Writes the outcomes the database could not take when they came, oldest first; stops at the first failure. */
-    @Scheduled(every = "${policyconsole.console.late-outcome-interval:5s}",
+    @Scheduled(every = "${policyconsole.history.late-outcome-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void writeLateOutcomes() {
         LateOutcome late;
