@@ -42,13 +42,22 @@ final class AgeingInput {
             return Optional.of(BlockAge.until(now.plus(d)));
         }
         try {
-            return Optional.of(BlockAge.until(OffsetDateTime.parse(t).toInstant()));
+            return until(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeParseException e) {
             // not with an offset; try a local date-time in UTC
         }
         try {
-            return Optional.of(BlockAge.until(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)));
+            return until(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An instant as a block age; one too far away to be a number of milliseconds (year ±292 million) is not understood. */
+    private static Optional<BlockAge> until(Instant at) {
+        try {
+            return Optional.of(BlockAge.until(at));
+        } catch (ArithmeticException e) {
             return Optional.empty();
         }
     }

@@ -41,6 +41,9 @@ public class ConfigRuleForm {
     @RestForm("tags") public String tags;
     @RestForm("acknowledge") public String acknowledge;
 
+    /** IAM's longest agency name. */
+    static final int MAX_AGENCY_NAME_LENGTH = 64;
+
     public static ConfigRuleForm defaults(String domainId) {
         ConfigRuleForm f = new ConfigRuleForm();
         f.domainId = domainId;
@@ -55,11 +58,13 @@ public class ConfigRuleForm {
 
     public Read read() {
         List<Violation> problems = new ArrayList<>();
+        BidiControls.check(fields(), problems);
         ConfigRule.Builder b = ConfigRule.builder()
                 .policyAssignmentType(blankToNull(assignmentType))
                 .name(blankToNull(name))
                 .description(blankToNull(description));
         if ("custom".equals(assignmentType)) {
+            agencyProblems(problems);
             b.customPolicy(new CustomPolicy(blankToNull(functionUrn), "agency",
                     agencyName == null || agencyName.isBlank() ? Map.of() : Map.of("agency_name", JsonValue.of(agencyName.strip()))));
         } else {
@@ -74,6 +79,9 @@ public class ConfigRuleForm {
             b.policyFilter(new PolicyFilter(blankToNull(filterRegionId), blankToNull(filterProvider),
                     blankToNull(filterType), blankToNull(filterResourceId), blankToNull(filterTagKey),
                     blankToNull(filterTagValue)));
+        } else if (!"any".equals(trigger)) {
+            problems.add(Violation.error("trigger", trigger == null || trigger.isBlank() ? ViolationCode.REQUIRED
+                    : ViolationCode.NOT_ALLOWED, "choose when the rule runs: change, period or any"));
         }
         if (parameters != null && !parameters.isBlank()) {
             JsonText.Parsed parsed = JsonText.parse(parameters);
@@ -89,6 +97,22 @@ public class ConfigRuleForm {
         }
         b.tags(tagList(problems));
         return new Read(blankToNull(domainId), b.build(), problems);
+    }
+
+    /** The agency goes into auth_value as free JSON, which the document does not restrict: one line, IAM's length. */
+    private void agencyProblems(List<Violation> problems) {
+        if (agencyName == null) {
+            return;
+        }
+        String agency = agencyName.strip();
+        String path = "custom_policy.auth_value.agency_name";
+        if (agency.codePointCount(0, agency.length()) > MAX_AGENCY_NAME_LENGTH) {
+            problems.add(Violation.error(path, ViolationCode.TOO_LONG,
+                    "agency_name must be at most " + MAX_AGENCY_NAME_LENGTH + " characters"));
+        }
+        if (agency.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            problems.add(Violation.error(path, ViolationCode.CONTROL_CHARACTER, "agency_name contains a control character"));
+        }
     }
 
     private List<ResourceTag> tagList(List<Violation> problems) {

@@ -89,10 +89,12 @@ public class ConfigRuleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@BeanParam ConfigRuleForm form) {
         ConfigRuleForm.Read read = form.read();
-        if (!read.problems().isEmpty()) {
-            return Response.status(422).entity(form(form, new FieldErrors(Violations.of(read.problems())), null)).build();
-        }
         AddConfigRuleCommand command = command(read, form.acknowledged());
+        if (!read.problems().isEmpty()) {
+            // every mistake at once, as the preview shows them, not only those found while reading the form
+            Violations all = Violations.of(read.problems()).and(previews.preview(command).violations());
+            return Response.status(422).entity(form(form, new FieldErrors(all), null)).build();
+        }
         SubmissionResult result = metrics.record("add_config_rule", () -> addRule.add(command));
         if (result instanceof SubmissionResult.Sent sent) {
             return Results.seeEntry(sent);

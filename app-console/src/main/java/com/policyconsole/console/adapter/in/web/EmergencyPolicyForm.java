@@ -111,6 +111,7 @@ public class EmergencyPolicyForm {
     public Read read(List<ConfiguredConnection> configured, Instant now) {
         List<Violation> problems = new ArrayList<>();
         tooLong(problems);
+        BidiControls.check(fields(), problems);
         Optional<BlockAge> age = AgeingInput.parse(ageing, now);
         if (age.isEmpty()) {
             problems.add(Violation.error("data_object.block_age.block_ageing", ViolationCode.BAD_FORMAT,

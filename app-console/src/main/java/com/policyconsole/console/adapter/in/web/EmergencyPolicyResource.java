@@ -96,11 +96,12 @@ public class EmergencyPolicyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@BeanParam EmergencyPolicyForm form) {
         EmergencyPolicyForm.Read read = form.read(connections, clock.instant());
-        if (!read.problems().isEmpty()) {
-            return Response.status(422).entity(Templates.form(form,
-                    new FieldErrors(Violations.of(read.problems())), connections, null)).build();
-        }
         CreateEmergencyPolicyCommand command = command(read, form.acknowledged());
+        if (!read.problems().isEmpty()) {
+            // every mistake at once, as the preview shows them, not only those found while reading the form
+            Violations all = Violations.of(read.problems()).and(previews.preview(command).violations());
+            return Response.status(422).entity(Templates.form(form, new FieldErrors(all), connections, null)).build();
+        }
         SubmissionResult result = metrics.record("create_emergency_policy", () -> createPolicy.create(command));
         if (result instanceof SubmissionResult.Sent sent) {
             return Results.seeEntry(sent);
