@@ -376,6 +376,8 @@ class ConfigRulesTest {
                 Arguments.of("listOfAllowedImages", JsonValue.array(), "at least 1 items"),
                 Arguments.of("listOfAllowedImages", JsonValue.strings("short"), "at least 36 characters"),
                 Arguments.of("listOfAllowedImages", JsonValue.strings("ZZ0d6e0e-99c3-406d-a873-3bb45462b624"), "must match"),
+                Arguments.of("listOfAllowedImages", JsonValue.array(JsonValue.of(1), JsonValue.of(2)),
+                        "item 0 must be a string, not "),
                 Arguments.of("severity", JsonValue.of("urgent"), "must be one of"),
                 Arguments.of("hours", JsonValue.of(0), "at least 1"),
                 Arguments.of("hours", JsonValue.of(73), "at most 72"),

@@ -179,7 +179,7 @@ class SecMasterRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000", "\u0007", "\u001b[31m", "\u007f", "\u2028"})
+    @ValueSource(strings = {"\u0000", "\u0007", "\u001b[31m", "\u007f", "\u2028", "\u202e", "\u2066"})
     void controlCharactersInTextAreRefused(String control) {
         assertThat(validate(with(b -> b.description("x" + control + "y"))).at("data_object.description"))
                 .extracting(Violation::code).containsExactly(ViolationCode.CONTROL_CHARACTER);

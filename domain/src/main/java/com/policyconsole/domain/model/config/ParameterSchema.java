@@ -20,9 +20,9 @@ import java.util.regex.PatternSyntaxException;
  * @param maximum greatest numeric value
  * @param minItems fewest array items
  * @param maxItems most array items
- * @param minLength shortest string (also applied to each string item of an array)
- * @param maxLength longest string (also applied to each string item of an array)
- * @param pattern regular expression a string (or each string item) must match
+ * @param minLength shortest string (also applied to each item of an array, which must then be strings)
+ * @param maxLength longest string (also applied to each item of an array, which must then be strings)
+ * @param pattern regular expression a string (or each item of an array, which must then be strings) must match
  */
 public record ParameterSchema(
         String type,
@@ -119,9 +119,13 @@ public record ParameterSchema(
         if (maxItems != null && size > maxItems) {
             problems.add("must have at most " + maxItems + " items (has " + size + ")");
         }
+        boolean stringItems = minLength != null || maxLength != null || pattern != null && !pattern.isEmpty();
         for (int i = 0; i < size; i++) {
-            if (array.items().get(i) instanceof JsonValue.JsonString s) {
+            JsonValue item = array.items().get(i);
+            if (item instanceof JsonValue.JsonString s) {
                 checkString(s.value(), "item " + i + " ", problems);
+            } else if (stringItems) {
+                problems.add("item " + i + " must be a string, not " + item.typeName());
             }
         }
     }

@@ -1,0 +1,256 @@
+package com.policyconsole.console.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.policyconsole.adapter.out.http.CloudSettings;
+import com.policyconsole.adapter.out.secmaster.SecMasterEmergencyPolicyGateway;
+import com.policyconsole.console.config.ConsoleSettings;
+import com.policyconsole.console.security.AccountResult;
+import com.policyconsole.console.security.Roles;
+import com.policyconsole.console.security.UserAccounts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After every other test of the module — it is ordered last ({@link OrderAnnotationThenClassName}) — neither the
+ * test database nor the console's log of the whole run holds a secret: the cloud token (made up at each start) and
+ * the session key, the sandbox keys and tokens the tests use, the first admin's password, every password the tests
+ * gave a user or typed at the login form, and the session cookies and CSRF tokens this package's browsers saw.
+ *
+ * <p>The database is read whole: every row of every table, as text. The log is the file every log line of the run
+ * goes to ({@code %test.quarkus.log.file.*}, started afresh at each application start), and PostgreSQL's own server
+ * log when the cluster's folder is known ({@code POLICYCONSOLE_TEST_PG_DIR}). A password the console generates for
+ * the first admin is logged once by design; it may appear on that one line and nowhere else.
+ *
+ * <p>That the scan can fail is shown twice: {@link SecretScannerTest} plants secrets in a file and a text, and this
+ * test writes a canary value to the log and to a table of its own and finds both with the same scan.
+ */
+@QuarkusTest
+@Order(Integer.MAX_VALUE)
+class SecretsLeakTest {
+
+    /** Configuration keys whose values are secrets, if set. */
+    private static final List<String> SECRET_KEYS = List.of(
+            "policyconsole.cloud.token", "policyconsole.cloud.secret-key", "policyconsole.cloud.security-token",
+            "policyconsole.cloud.iam.password", "policyconsole.sandbox.token", "policyconsole.sandbox.secret-key",
+            "policyconsole.security.admin-password", "quarkus.http.auth.session.encryption-key",
+            "quarkus.datasource.password", "quarkus.rest-csrf.token-signature-key");
+    /** Constants of other tests that the source scan must find, read here by reflection. */
+    private static final Map<String, String> KNOWN_CONSTANTS = Map.of(
+            "com.policyconsole.console.security.TestUserFactory", "PASSWORD",
+            "com.policyconsole.console.browser.ConsoleJourneyBrowserTest", "PASSWORD",
+            "com.policyconsole.console.security.FirstAdminTest", "SUPPLIED",
+            "com.policyconsole.console.sandbox.SandboxCredentialCheckTest", "SK");
+    private static final Pattern GENERATED_ADMIN_PASSWORD = Pattern.compile("log in as admin with password (\\S+)");
+    private static final String ADMIN_BANNER_MASKED = "log in as admin with password ****";
+    private static final String CREATE_LINE = "cloud call POST " + SecMasterEmergencyPolicyGateway.POLICIES_PATH
+            + "?action_type=create status=200";
+    private static final Logger LOG = Logger.getLogger(SecretsLeakTest.class);
+
+    @Inject
+    DataSource database;
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    CloudSettings cloud;
+
+    @Inject
+    ConsoleSettings console;
+
+    @Test
+    void neitherTheDatabaseNorTheLogOfTheWholeRunHoldsASecret() throws Exception {
+        String target = submitAPolicyAsANewOperator();
+        String canary = "leak-canary-" + UUID.randomUUID();
+        LOG.infof("SecretsLeakTest writes a canary to the log on purpose: %s", canary);
+
+        Path logFile = logFile();
+        String log = Files.readString(logFile, StandardCharsets.UTF_8);
+        assertThat(log).as("the run's log %s", logFile).isNotBlank()
+                .contains("Profile test activated")
+                .as("the log holds this test's submission").contains(CREATE_LINE)
+                .as("the log is the live file").contains("SecretsLeakTest writes a canary");
+        String dump = dumpDatabase(canary);
+        assertThat(dump).as("the dump holds this test's submission").contains(target);
+
+        SecretScanner canaryScan = new SecretScanner(List.of(new SecretScanner.Secret("canary", canary)));
+        assertThat(canaryScan.scan(logFile)).as("the canary logged on purpose is found").hasSize(1);
+        assertThat(canaryScan.scan("database", dump)).as("the canary stored on purpose is found").hasSize(1);
+
+        List<SecretScanner.Secret> secrets = secrets();
+        assertThat(secrets).extracting(SecretScanner.Secret::name)
+                .contains("policyconsole.cloud.token", "quarkus.http.auth.session.encryption-key")
+                .anyMatch(name -> name.startsWith("cookie quarkus-credential"))
+                .anyMatch(name -> name.startsWith("CSRF token"))
+                .anyMatch(name -> name.startsWith("password of user"));
+        assertThat(secrets).extracting(SecretScanner.Secret::value).as("constants of other tests found in the sources")
+                .containsAll(knownConstants());
+        SecretScanner scanner = new SecretScanner(secrets);
+        LOG.infof("SecretsLeakTest scans %d database rows and %d log lines for %d secrets",
+                dump.lines().count(), log.lines().count(), scanner.secretCount());
+
+        List<SecretScanner.Finding> findings = new ArrayList<>(scanner.scan("database", dump));
+        for (Path file : withRotated(logFile)) {
+            findings.addAll(scanner.scan(file));
+        }
+        Optional<Path> serverLog = postgresServerLog();
+        if (serverLog.isPresent()) {
+            findings.addAll(scanner.scan(serverLog.get()));
+        }
+        assertThat(findings).as("secrets in the database, the console's log or PostgreSQL's log").isEmpty();
+
+        // A generated first-admin password is logged once by design: on its banner line, nowhere else.
+        List<Path> logFiles = withRotated(logFile);
+        StringBuilder allLogs = new StringBuilder();
+        for (Path file : logFiles) {
+            allLogs.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        }
+        List<SecretScanner.Secret> generated = generatedAdminPasswords(allLogs.toString());
+        if (!generated.isEmpty()) {
+            SecretScanner generatedScan = new SecretScanner(generated);
+            List<SecretScanner.Finding> inLogs = new ArrayList<>();
+            for (Path file : logFiles) {
+                inLogs.addAll(generatedScan.scan(file));
+            }
+            assertThat(inLogs).as("generated first-admin passwords in the log")
+                    .allSatisfy(f -> assertThat(f.maskedLine()).contains(ADMIN_BANNER_MASKED));
+            assertThat(generatedScan.scan("database", dump)).as("generated first-admin passwords in the database")
+                    .isEmpty();
+        }
+    }
+
+    /** Logs in as a new operator and blocks an address through the form, so the run has a known submission. */
+    private String submitAPolicyAsANewOperator() {
+        String name = "leak-scan-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = ConsoleBrowser.newPassword();
+        assertThat(accounts.create("test", name, password, List.of(Roles.OPERATOR))).isInstanceOf(AccountResult.Done.class);
+        ConsoleBrowser browser = ConsoleBrowser.logIn(name, password);
+        assertThat(browser.get("/policies/new").statusCode()).isEqualTo(200);
+        String target = "95." + ThreadLocalRandom.current().nextInt(1, 255) + ".7.9";
+        Map<String, String> form = TestSubmissionFactory.blockForm(cloud, console, target);
+        form.put("acknowledge", "yes");
+        Response sent = browser.post("/policies/submit", form);
+        assertThat(sent.statusCode()).as("submission: %s", sent.asString()).isEqualTo(303);
+        assertThat(browser.get(java.net.URI.create(sent.header("Location")).getPath()).asString()).contains("SUCCEEDED");
+        return target;
+    }
+
+    /** Every secret to look for: configured ones, those in the tests' sources, and those this run made up. */
+    private static List<SecretScanner.Secret> secrets() {
+        List<SecretScanner.Secret> out = new ArrayList<>();
+        Config config = ConfigProvider.getConfig();
+        for (String key : SECRET_KEYS) {
+            config.getOptionalValue(key, String.class).filter(v -> v.length() >= SecretScanner.MIN_LENGTH)
+                    .ifPresent(value -> out.add(new SecretScanner.Secret(key, value)));
+        }
+        out.addAll(TestSourceSecrets.find(Path.of("src", "test", "java")));
+        out.addAll(RunSecrets.all());
+        return out;
+    }
+
+    private static List<String> knownConstants() throws ReflectiveOperationException {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> constant : KNOWN_CONSTANTS.entrySet()) {
+            Field field = Class.forName(constant.getKey()).getDeclaredField(constant.getValue());
+            field.setAccessible(true);
+            out.add((String) field.get(null));
+        }
+        return out;
+    }
+
+    /** Passwords the console generated for a first admin and logged once, by design. */
+    private static List<SecretScanner.Secret> generatedAdminPasswords(String log) {
+        return GENERATED_ADMIN_PASSWORD.matcher(log).results().map(m -> m.group(1)).distinct()
+                .map(value -> new SecretScanner.Secret("generated first-admin password", value)).toList();
+    }
+
+    private static Path logFile() {
+        Path file = Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class));
+        assertThat(file).as("the log file of the run (%%test.quarkus.log.file.path)").isRegularFile();
+        return file;
+    }
+
+    /**
+     * The log file and the one rotated away at the application's start: the log lines written while the application
+     * is built and initialised go to a first file, which the runtime configuration rotates away (the older run's
+     * rotated file it replaces may be scanned too, which can only find more).
+     */
+    private static List<Path> withRotated(Path logFile) throws IOException {
+        Path dir = logFile.toAbsolutePath().getParent();
+        String name = logFile.getFileName().toString();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name)).sorted().toList();
+        }
+    }
+
+    private static Optional<Path> postgresServerLog() {
+        String dir = System.getenv("POLICYCONSOLE_TEST_PG_DIR");
+        return dir == null || dir.isBlank() ? Optional.empty()
+                : Optional.of(Path.of(dir, "server.log")).filter(Files::isReadable);
+    }
+
+    /**
+     * Every row of every table as text, one line each, read in a transaction that also holds a temporary table with
+     * {@code canary} in it; the transaction is rolled back, so the canary never stays.
+     */
+    private String dumpDatabase(String canary) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMPORARY TABLE leak_canary (planted text) ON COMMIT DROP");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leak_canary VALUES (?)")) {
+                    insert.setString(1, canary);
+                    insert.executeUpdate();
+                }
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || "
+                        + "quote_ident(table_name) FROM information_schema.tables WHERE table_type IN ('BASE TABLE', "
+                        + "'LOCAL TEMPORARY') AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                assertThat(tables).as("tables read").anyMatch(t -> t.endsWith(".request_history"))
+                        .anyMatch(t -> t.endsWith(".console_user")).anyMatch(t -> t.endsWith(".leak_canary"));
+                for (String table : tables) {
+                    try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + table + " t")) {
+                        while (rows.next()) {
+                            out.append(table).append(": ").append(rows.getString(1)).append('\n');
+                        }
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        return out.toString();
+    }
+}
