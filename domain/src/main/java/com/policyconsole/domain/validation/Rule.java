@@ -58,8 +58,12 @@ public sealed interface Rule<T>
         }
 
         private boolean isMissing(Object v) {
+            // Text first and decided alone: most mandatory fields are text, and a String is never a collection,
+            // so the interface type checks below are skipped for them.
+            if (v instanceof String s) {
+                return !blankAllowed && s.isBlank();
+            }
             return v == null
-                    || !blankAllowed && v instanceof String s && s.isBlank()
                     || v instanceof Collection<?> c && c.isEmpty()
                     || v instanceof Map<?, ?> m && m.isEmpty();
         }
@@ -99,11 +103,16 @@ public sealed interface Rule<T>
             }
         }
 
-        /** The first forbidden control code point in {@code text}, or -1. */
+        /**
+         * The first forbidden control code point in {@code text}, or -1: C0/C1 controls, line and paragraph
+         * separators, and the bidirectional embeddings, overrides and isolates that make text read differently
+         * from what it is (U+202A–U+202E, U+2066–U+2069).
+         */
         static int firstControlCharacter(String text, boolean multiline) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                        || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
                     if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
                         continue;
                     }
