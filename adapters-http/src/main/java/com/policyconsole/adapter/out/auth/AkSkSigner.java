@@ -244,10 +244,27 @@ public final class AkSkSigner {
 
     /** URLEncoder (UTF-8), then {@code +}&rarr;{@code %20}, {@code *}&rarr;{@code %2A}, {@code %7E}&rarr;{@code ~}. */
     static String encode(String text) {
+        if (isUnreserved(text)) {
+            // URLEncoder and the three replacements leave [A-Za-z0-9._~-] as it is: the usual path segment and
+            // query key need no work.
+            return text;
+        }
         return URLEncoder.encode(text, StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("*", "%2A")
                 .replace("%7E", "~");
+    }
+
+    private static boolean isUnreserved(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (!unreserved) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.policyconsole.adapter.out.http;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,7 +26,22 @@ public final class Redactor {
     private static final Pattern JSON_SECRET_MEMBER = Pattern.compile(
             "(?i)(\"(?:password|secret|secret_key|token|security_token|access_key)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
 
-    private static final LinkedHashSet<String> REMEMBERED = new LinkedHashSet<>();
+    /** Literal texts one of which every {@link #JSON_SECRET_MEMBER} match contains (lower case). */
+    private static final String[] JSON_SECRET_WORDS = {"password", "secret", "token", "access_key"};
+
+    /** The remembered secrets, least recently used first (access order); guarded by itself. */
+    private static final Map<String, Boolean> REMEMBERED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+
+    /**
+     * The remembered secrets longest first, so that a secret containing another is masked whole: an immutable
+     * snapshot, replaced whenever a secret is added or forgotten, so that {@link #redact(String)} takes no lock.
+     */
+    private static volatile String[] longestFirst = new String[0];
 
     private Redactor() {
     }
@@ -40,10 +55,13 @@ public final class Redactor {
             return;
         }
         synchronized (REMEMBERED) {
-            REMEMBERED.remove(secret);
-            REMEMBERED.add(secret);
-            while (REMEMBERED.size() > MAX_REMEMBERED) {
-                REMEMBERED.remove(REMEMBERED.iterator().next());
+            // get() marks a known secret as used; only a new secret (which may push out the least recently used
+            // one) changes the set, and with it the snapshot.
+            if (REMEMBERED.get(secret) == null) {
+                REMEMBERED.put(secret, Boolean.TRUE);
+                longestFirst = REMEMBERED.keySet().stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toArray(String[]::new);
             }
         }
     }
@@ -53,19 +71,32 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<String> secrets;
-        synchronized (REMEMBERED) {
-            secrets = new ArrayList<>(REMEMBERED);
-        }
-        // Longest first, so that a secret containing another is masked whole.
-        secrets.sort((a, b) -> Integer.compare(b.length(), a.length()));
         String out = text;
-        for (String secret : secrets) {
+        for (String secret : longestFirst) {
             out = out.replace(secret, MASK);
         }
-        out = SIGNATURE.matcher(out).replaceAll("$1" + MASK);
-        out = ACCESS.matcher(out).replaceAll("$1" + MASK);
-        return JSON_SECRET_MEMBER.matcher(out).replaceAll("$1" + MASK + "$3");
+        // The patterns match ASCII letters case-insensitively, so a text whose lower-case form lacks a pattern's
+        // literal part cannot match it: the common case (no signature, no key, no secret member) skips the regexes.
+        String lower = out.toLowerCase(Locale.ROOT);
+        if (lower.contains("signature=")) {
+            out = SIGNATURE.matcher(out).replaceAll("$1" + MASK);
+        }
+        if (lower.contains("access=")) {
+            out = ACCESS.matcher(out).replaceAll("$1" + MASK);
+        }
+        if (containsAny(lower, JSON_SECRET_WORDS)) {
+            out = JSON_SECRET_MEMBER.matcher(out).replaceAll("$1" + MASK + "$3");
+        }
+        return out;
+    }
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a header carries a secret ({@code X-Auth-Token}, {@code X-Security-Token}, {@code Authorization}, …). */
