@@ -26,6 +26,11 @@ public final class Redactor {
     private static final Pattern JSON_SECRET_MEMBER = Pattern.compile(
             "(?i)(\"(?:password|secret|secret_key|token|security_token|access_key)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
 
+    /** {@code password=…}, {@code secret: …}, {@code token=…} as they appear in exception messages and URLs. */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)\\b((?:password|passwd|secret|secret_key|secretkey|token|access_token|security_token)\\s*[=:]\\s*)"
+                    + "(?!\\*\\*\\*\\*)[^\\s,;&\"'<>]+");
+
     /** Literal texts one of which every {@link #JSON_SECRET_MEMBER} match contains (lower case). */
     private static final String[] JSON_SECRET_WORDS = {"password", "secret", "token", "access_key"};
 
@@ -66,7 +71,10 @@ public final class Redactor {
         }
     }
 
-    /** The text with every remembered secret and every signature, access key or JSON secret member masked. */
+    /**
+     * The text with every remembered secret masked, and every signature, access key, JSON secret member and
+     * {@code password=}/{@code token:}-style assignment.
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -86,6 +94,7 @@ public final class Redactor {
         }
         if (containsAny(lower, JSON_SECRET_WORDS)) {
             out = JSON_SECRET_MEMBER.matcher(out).replaceAll("$1" + MASK + "$3");
+            out = SECRET_ASSIGNMENT.matcher(out).replaceAll("$1" + MASK);
         }
         return out;
     }

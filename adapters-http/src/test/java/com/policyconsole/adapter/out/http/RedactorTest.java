@@ -40,4 +40,17 @@ class RedactorTest {
 
         assertThat(Redactor.redact("tab")).isEqualTo("tab");
     }
+
+    @Test
+    void secretAssignmentsInMessagesAreMaskedWhateverTheirCase() {
+        assertThat(Redactor.redact("connection to db failed, password=hunter2; user=alice"))
+                .isEqualTo("connection to db failed, password=****; user=alice");
+        assertThat(Redactor.redact("jdbc:x?user=a&Password=pw-123&ssl=true")).isEqualTo("jdbc:x?user=a&Password=****&ssl=true");
+        assertThat(Redactor.redact("Token: abc.def.ghi expired")).isEqualTo("Token: **** expired");
+        assertThat(Redactor.redact("SIGNATURE=abc123, ACCESS=AKIDX")).isEqualTo("SIGNATURE=****, ACCESS=****");
+        assertThat(Redactor.redact("{\"PassWord\":\"x1\",\"Security_Token\":\"y2\"}"))
+                .isEqualTo("{\"PassWord\":\"****\",\"Security_Token\":\"****\"}");
+        assertThat(Redactor.redact("X-Auth-Token: ****")).isEqualTo("X-Auth-Token: ****");
+        assertThat(Redactor.redact("the task failed: tokens are fine")).isEqualTo("the task failed: tokens are fine");
+    }
 }

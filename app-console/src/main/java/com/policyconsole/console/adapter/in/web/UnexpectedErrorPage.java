@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.in.web;
 
+import com.policyconsole.adapter.out.http.Redactor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,7 +43,7 @@ public class UnexpectedErrorPage {
                     + "' is not valid percent-encoding. A browser does not send this; open the form again.");
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s", errorId);
+        LOG.errorf(redacted(e), "Unexpected error %s", errorId);
         return Response.serverError().type(MediaType.TEXT_HTML_TYPE).entity(Templates.error(errorId)).build();
     }
 
@@ -62,5 +63,29 @@ public class UnexpectedErrorPage {
     private static String printable(String raw) {
         String kept = raw.replaceAll("[^A-Za-z0-9%._~+-]", "?");
         return kept.length() <= 40 ? kept : kept.substring(0, 37) + "...";
+    }
+
+    /**
+     * A copy of {@code e} and its causes for the log: same classes' names and stack traces, messages redacted, so that
+     * a password or token in an exception message never reaches the log.
+     */
+    static Throwable redacted(Throwable e) {
+        Throwable copy = new RedactedThrowable(e.getClass().getName() + ": " + Redactor.redact(e.getMessage()),
+                e.getCause() == null || e.getCause() == e ? null : redacted(e.getCause()));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** An exception as logged: its original class name and redacted message as the message. */
+    private static final class RedactedThrowable extends Throwable {
+
+        RedactedThrowable(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 }

@@ -27,4 +27,14 @@ class UnexpectedErrorPageTest {
         Response response = new UnexpectedErrorPage().unexpected(new NotFoundException());
         assertThat(response.getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void theLoggedCopyKeepsClassAndStackButNotTheSecret() {
+        IllegalStateException e = new IllegalStateException("login failed, password=hunter2",
+                new RuntimeException("token: abc-123-secret"));
+        Throwable logged = UnexpectedErrorPage.redacted(e);
+        assertThat(logged.toString()).isEqualTo("java.lang.IllegalStateException: login failed, password=****");
+        assertThat(logged.getCause().toString()).isEqualTo("java.lang.RuntimeException: token: ****");
+        assertThat(logged.getStackTrace()).isEqualTo(e.getStackTrace());
+    }
 }
