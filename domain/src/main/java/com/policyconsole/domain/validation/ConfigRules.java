@@ -27,7 +27,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every rule of Config's "Adding a Rule", in the order of the document's tables (Table 1 path
@@ -43,15 +42,19 @@ public final class ConfigRules {
     /** NOTES.md: at most 20 tags per rule. */
     public static final int MAX_TAGS = 20;
 
-    static final Pattern DOMAIN_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final CharClass TAG_KEY_CHARACTERS = CharClass.of(" _.:=+-@").plusLetters().plusNumbers();
+    private static final CharClass TAG_VALUE_CHARACTERS = TAG_KEY_CHARACTERS.plusRange('/', '/');
+
+    static final TextFormat DOMAIN_ID = TextFormat.of("[A-Za-z0-9_-]+", id -> CharClass.ID.containsAll(id, 1, Integer.MAX_VALUE));
     /** NOTES.md: letters, digits, {@code _} and {@code -}. */
-    static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    static final TextFormat RULE_NAME = TextFormat.of("[A-Za-z0-9_-]+", name -> CharClass.ID.containsAll(name, 1, Integer.MAX_VALUE));
     /** NOTES.md: letters, digits, spaces and {@code _ . : = + - @}; not starting or ending with a space. */
-    static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{N}_.:=+\\-@]([\\p{L}\\p{N} _.:=+\\-@]*[\\p{L}\\p{N}_.:=+\\-@])?");
+    static final TextFormat TAG_KEY = TextFormat.of(
+            "[\\p{L}\\p{N}_.:=+\\-@]([\\p{L}\\p{N} _.:=+\\-@]*[\\p{L}\\p{N}_.:=+\\-@])?", ConfigRules::isTagKey);
     /** NOTES.md: letters, digits, spaces and {@code _ . : / = + - @}. */
-    static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N} _.:/=+\\-@]*");
+    static final TextFormat TAG_VALUE = TextFormat.of("[\\p{L}\\p{N} _.:/=+\\-@]*", TAG_VALUE_CHARACTERS::containsAll);
     /** FunctionGraph URN: {@code urn:fss:<region>:<project>:function:<package>:<name>[:<version or alias>]}. */
-    static final Pattern FUNCTION_URN = Pattern.compile(
+    static final TextFormat FUNCTION_URN = TextFormat.regex(
             "urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(:[A-Za-z0-9_.!-]+)?");
     static final String RESERVED_TAG_PREFIX = "_sys_";
 
@@ -229,6 +232,12 @@ public final class ConfigRules {
                         "parameter names must be 1 to 128 printable characters"));
             }
         }
+    }
+
+    /** {@link #TAG_KEY}: tag key characters and spaces, not starting or ending with a space. */
+    private static boolean isTagKey(String key) {
+        return !key.isEmpty() && key.charAt(0) != ' ' && key.charAt(key.length() - 1) != ' '
+                && TAG_KEY_CHARACTERS.containsAll(key);
     }
 
     private static void tagKeyNotReserved(ResourceTag t, String prefix, List<Violation> out) {

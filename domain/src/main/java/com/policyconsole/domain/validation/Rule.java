@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One named check of a subject of type {@code T}; the rule files list them in the order of the
@@ -141,13 +140,13 @@ public sealed interface Rule<T>
         }
     }
 
-    /** A field whose text must match a pattern; {@code expectation} says what a valid value looks like. */
-    record Matches<T>(String field, Function<T, String> value, Pattern pattern, String expectation, Severity severity)
+    /** A field whose text must have a format; {@code expectation} says what a valid value looks like. */
+    record Matches<T>(String field, Function<T, String> value, TextFormat format, String expectation, Severity severity)
             implements Rule<T> {
         public Matches {
             Objects.requireNonNull(field);
             Objects.requireNonNull(value);
-            Objects.requireNonNull(pattern);
+            Objects.requireNonNull(format);
             Objects.requireNonNull(expectation);
             Objects.requireNonNull(severity);
         }
@@ -155,19 +154,43 @@ public sealed interface Rule<T>
         @Override
         public void check(T subject, String prefix, List<Violation> out) {
             String v = value.apply(subject);
-            if (v != null && !v.isEmpty() && !pattern.matcher(v).matches()) {
+            if (v != null && !v.isEmpty() && !format.matches(v)) {
                 ViolationCode code = severity == Severity.ERROR ? ViolationCode.BAD_FORMAT : ViolationCode.UNUSUAL_ID_FORMAT;
                 out.add(new Violation(path(prefix, field), code, label(prefix, field) + " " + expectation, severity));
             }
         }
     }
 
-    /** Applies element rules to each item of a list field, at {@code field[i]}. */
-    record Each<T, E>(String field, Function<T, List<E>> items, List<Rule<E>> rules) implements Rule<T> {
-        public Each {
-            Objects.requireNonNull(field);
-            Objects.requireNonNull(items);
-            rules = List.copyOf(rules);
+    /**
+     * Applies element rules to each item of a list field, at {@code field[i]}. The item paths are built once for
+     * the prefix last seen (a rule set sees the same prefix on every call), not once per item and call.
+     */
+    final class Each<T, E> implements Rule<T> {
+        /** Item paths {@code field[0]} … are remembered up to this index. */
+        private static final int REMEMBERED_ITEMS = 32;
+
+        private final String field;
+        private final Function<T, List<E>> items;
+        private final List<Rule<E>> rules;
+        /** The item paths below the prefix last seen; replaced whole, so a racing thread sees an old or a new one. */
+        private ItemPaths itemPaths = new ItemPaths("", "", new String[0]);
+
+        public Each(String field, Function<T, List<E>> items, List<Rule<E>> rules) {
+            this.field = Objects.requireNonNull(field);
+            this.items = Objects.requireNonNull(items);
+            this.rules = List.copyOf(rules);
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public Function<T, List<E>> items() {
+            return items;
+        }
+
+        public List<Rule<E>> rules() {
+            return rules;
         }
 
         @Override
@@ -176,10 +199,10 @@ public sealed interface Rule<T>
             if (list == null) {
                 return;
             }
-            String base = path(prefix, field);
+            ItemPaths paths = itemPaths(prefix);
             for (int i = 0; i < list.size(); i++) {
                 E item = list.get(i);
-                String itemPath = base + "[" + i + "]";
+                String itemPath = paths.at(i);
                 if (item == null) {
                     out.add(Violation.error(itemPath, ViolationCode.REQUIRED, field + "[" + i + "] must not be null"));
                     continue;
@@ -187,6 +210,32 @@ public sealed interface Rule<T>
                 for (Rule<E> rule : rules) {
                     rule.check(item, itemPath, out);
                 }
+            }
+        }
+
+        private ItemPaths itemPaths(String prefix) {
+            ItemPaths paths = itemPaths;
+            if (!paths.prefix.equals(prefix) || paths.remembered.length == 0) {
+                String base = path(prefix, field);
+                String[] remembered = new String[REMEMBERED_ITEMS];
+                for (int i = 0; i < remembered.length; i++) {
+                    remembered[i] = base + "[" + i + "]";
+                }
+                paths = new ItemPaths(prefix, base, remembered);
+                itemPaths = paths;
+            }
+            return paths;
+        }
+
+        @Override
+        public String toString() {
+            return "Each[field=" + field + ", rules=" + rules + "]";
+        }
+
+        /** The paths of the items of a list at {@code base}, below {@code prefix}. */
+        private record ItemPaths(String prefix, String base, String[] remembered) {
+            String at(int index) {
+                return index < remembered.length ? remembered[index] : base + "[" + index + "]";
             }
         }
     }

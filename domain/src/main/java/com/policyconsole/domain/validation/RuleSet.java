@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * An ordered list of rules for one kind of request, plus the factory methods the rule files read with.
@@ -55,13 +54,13 @@ public record RuleSet<T>(List<Rule<T>> rules) {
         return new Rule.OneOf<>(field, value, allowed);
     }
 
-    public static <T> Rule<T> matches(String field, Function<T, String> value, Pattern pattern, String expectation) {
-        return new Rule.Matches<>(field, value, pattern, expectation, Severity.ERROR);
+    public static <T> Rule<T> matches(String field, Function<T, String> value, TextFormat format, String expectation) {
+        return new Rule.Matches<>(field, value, format, expectation, Severity.ERROR);
     }
 
     /** Like {@link #matches} but only warns: for IDs whose format is usual, not guaranteed. */
-    public static <T> Rule<T> looksLike(String field, Function<T, String> value, Pattern pattern, String expectation) {
-        return new Rule.Matches<>(field, value, pattern, expectation, Severity.WARNING);
+    public static <T> Rule<T> looksLike(String field, Function<T, String> value, TextFormat format, String expectation) {
+        return new Rule.Matches<>(field, value, format, expectation, Severity.WARNING);
     }
 
     @SafeVarargs

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every rule of SecMaster's "Creating a Retry Emergency Policy", in the order of the document's tables
@@ -48,12 +47,13 @@ public final class SecMasterRules {
     public static final int MAX_TEXT_LENGTH = 1024;
 
     /** Characters safe in a URL path segment: IDs of projects, workspaces and policies. */
-    static final Pattern PATH_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    static final Pattern VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){1,3}");
-    static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
-    static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
-    static final Pattern EPS_ID = Pattern.compile("0|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    static final Pattern MILLIS = Pattern.compile("\\d{1,19}");
+    static final TextFormat PATH_ID = TextFormat.of("[A-Za-z0-9_-]{1,64}", id -> CharClass.ID.containsAll(id, 1, 64));
+    static final TextFormat VERSION = TextFormat.of("\\d{1,4}(\\.\\d{1,4}){1,3}", SecMasterRules::isVersion);
+    static final TextFormat REGION = TextFormat.of("[a-z]{2,}(-[a-z0-9]+)+", SecMasterRules::isRegion);
+    static final TextFormat HEX_ID = TextFormat.of("[0-9a-f]{32}", id -> CharClass.LOWER_HEX.containsAll(id, 32, 32));
+    static final TextFormat EPS_ID = TextFormat.of(
+            "0|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", SecMasterRules::isEpsId);
+    static final TextFormat MILLIS = TextFormat.of("\\d{1,19}", millis -> CharClass.DIGITS.containsAll(millis, 1, 19));
 
     private static final RuleSet<DefenseConnection> TABLE_7_DEFENSE_CONNECTION = RuleSet.of(
             required("defense_connection_id", DefenseConnection::defenseConnectionId),
@@ -193,20 +193,25 @@ public final class SecMasterRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String target = targets.get(i);
-            String position = targets.size() == 1 ? "" : " (object " + (i + 1) + ")";
             if (target.isEmpty()) {
                 out.add(Violation.error(path, ViolationCode.REQUIRED,
-                        "block_target has an empty object" + position + "; remove the extra comma"));
+                        "block_target has an empty object" + position(targets, i) + "; remove the extra comma"));
                 continue;
             }
-            if (BlockTargetParser.parse(type.get(), target) instanceof BlockTargetParser.Result.Invalid invalid) {
+            String problem = BlockTargetParser.problem(type.get(), target);
+            if (problem != null) {
                 out.add(Violation.error(path, ViolationCode.TARGET_DOES_NOT_MATCH_TYPE,
-                        "'" + abbreviate(target) + "'" + position + " is not " + invalid.reason()));
+                        "'" + abbreviate(target) + "'" + position(targets, i) + " is not " + problem));
             } else if (!seen.add(target.toLowerCase(Locale.ROOT))) {
                 out.add(Violation.warning(path, ViolationCode.DUPLICATE_TARGET,
-                        "'" + abbreviate(target) + "'" + position + " is listed more than once"));
+                        "'" + abbreviate(target) + "'" + position(targets, i) + " is listed more than once"));
             }
         }
+    }
+
+    /** Where object {@code i} is in a message: nothing for a single object, else " (object i+1)". */
+    private static String position(List<String> targets, int i) {
+        return targets.size() == 1 ? "" : " (object " + (i + 1) + ")";
     }
 
     /** NOTES.md: whitelisting (WHITE) applies to IPs and domain names, not to user names. */
@@ -258,6 +263,68 @@ public final class SecMasterRules {
                         "operation connection " + abbreviate(c.defenseConnectionId()) + " is listed more than once"));
             }
         }
+    }
+
+    /** {@link #VERSION}: two to four groups of one to four digits, separated by dots. */
+    private static boolean isVersion(String text) {
+        int groups = 1;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 4) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && groups < 4) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups >= 2 && digits > 0;
+    }
+
+    /** {@link #REGION}: two or more lowercase letters, then one or more groups of a hyphen and lowercase letters or digits. */
+    private static boolean isRegion(String text) {
+        int i = 0;
+        while (i < text.length() && CharClass.LOWER_LETTERS.contains(text.charAt(i))) {
+            i++;
+        }
+        if (i < 2 || i == text.length()) {
+            return false;
+        }
+        while (i < text.length()) {
+            if (text.charAt(i++) != '-') {
+                return false;
+            }
+            int start = i;
+            while (i < text.length() && CharClass.LOWER_ALPHANUMERIC.contains(text.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #EPS_ID}: {@code 0}, or a UUID in lowercase hex digits. */
+    private static boolean isEpsId(String text) {
+        if (text.equals("0")) {
+            return true;
+        }
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : CharClass.LOWER_HEX.contains(c);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shortens user text quoted in a message. */

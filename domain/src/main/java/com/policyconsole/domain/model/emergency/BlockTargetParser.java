@@ -4,6 +4,7 @@ import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv4.IPv4Address;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ public final class BlockTargetParser {
     /** Longest IAM user name. */
     public static final int MAX_USER_NAME_LENGTH = 64;
 
-    private static final IPAddressStringParameters STRICT_IP = new IPAddressStringParameters.Builder()
+    /** The library's parameters for the notations accepted here. */
+    static final IPAddressStringParameters STRICT_IP = new IPAddressStringParameters.Builder()
             .allowEmpty(false)
             .allowAll(false)
             .allowSingleSegment(false)
@@ -47,8 +49,6 @@ public final class BlockTargetParser {
                 .getParentBuilder()
             .toParams();
 
-    /** Hex digits, colons, dots, and at most one prefix length without leading zeros. */
-    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+(/(0|[1-9][0-9]{0,2}))?");
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}_.\\- ][\\p{L}\\p{Nd}_.\\- ]*");
     private static final Pattern LDH_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
 
@@ -66,6 +66,9 @@ public final class BlockTargetParser {
         }
     }
 
+    /** Largest IPv4 address as a number. */
+    private static final long MAX_IPV4 = 0xFFFF_FFFFL;
+
     /** Parses {@code text} (already trimmed) as an object of {@code type}. */
     public static Result parse(BlockType type, String text) {
         return switch (type) {
@@ -75,11 +78,32 @@ public final class BlockTargetParser {
         };
     }
 
+    /**
+     * Why {@code text} (already trimmed) is not an object of {@code type}, or null if it is one: the reason
+     * {@link #parse} would give, without building the object where the text alone decides.
+     */
+    public static String problem(BlockType type, String text) {
+        if (type == BlockType.SOURCE_IP && text.length() <= 49) {
+            long quad = readDottedQuad(text);
+            if (quad >= 0) {
+                int prefixLength = (int) (quad >>> 33);
+                long hostBits = quad > MAX_IPV4 ? MAX_IPV4 >>> prefixLength : 0;
+                if ((quad & hostBits) == 0) {
+                    return null;
+                }
+            }
+        }
+        return parse(type, text) instanceof Result.Invalid invalid ? invalid.reason() : null;
+    }
+
     static Result parseIp(String text) {
-        if (text.isEmpty() || text.length() > 49 || !IP_CHARACTERS.matcher(text).matches()) {
+        if (text.isEmpty() || text.length() > 49 || !hasIpCharacters(text)) {
             return new Result.Invalid("an IPv4 or IPv6 address or CIDR block");
         }
-        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        IPAddress address = dottedQuad(text);
+        if (address == null) {
+            address = new IPAddressString(text, STRICT_IP).getAddress();
+        }
         if (address == null) {
             return new Result.Invalid("an IPv4 or IPv6 address or CIDR block");
         }
@@ -94,6 +118,99 @@ public final class BlockTargetParser {
             return new Result.Invalid("a CIDR block with host bits set (did you mean " + suggestion + "?)");
         }
         return new Result.Parsed(new BlockTarget.CidrBlock(address));
+    }
+
+    /**
+     * The common notation read directly, without the library's general parser: four decimal octets without
+     * leading zeros and an optional prefix length of at most 32, which the library reads as the same address.
+     * Null for any other text, which the library then decides on.
+     */
+    static IPAddress dottedQuad(String text) {
+        long quad = readDottedQuad(text);
+        if (quad < 0) {
+            return null;
+        }
+        return quad > MAX_IPV4 ? new IPv4Address((int) quad, (int) (quad >>> 33)) : new IPv4Address((int) quad);
+    }
+
+    /**
+     * {@link #dottedQuad}'s reading as a number: the address in bits 0–31, and for a prefix length bit 32 set and
+     * the length from bit 33; -1 for any other text.
+     */
+    private static long readDottedQuad(String text) {
+        int slash = text.indexOf('/');
+        int end = slash < 0 ? text.length() : slash;
+        long value = 0;
+        int i = 0;
+        for (int octets = 0; octets < 4; octets++) {
+            if (octets > 0) {
+                if (i >= end || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+            int start = i;
+            int octet = 0;
+            while (i < end && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + text.charAt(i) - '0';
+                i++;
+            }
+            if (i == start || octet > 255 || i - start > 1 && text.charAt(start) == '0') {
+                return -1;
+            }
+            value = value << 8 | octet;
+        }
+        if (i != end) {
+            return -1;
+        }
+        if (slash < 0) {
+            return value;
+        }
+        int prefixLength = 0;
+        for (int j = slash + 1; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c < '0' || c > '9' || j - slash > 3) {
+                return -1;
+            }
+            prefixLength = prefixLength * 10 + c - '0';
+        }
+        if (text.length() == slash + 1 || prefixLength > 32 || text.length() > slash + 2 && text.charAt(slash + 1) == '0') {
+            return -1;
+        }
+        return value | 1L << 32 | (long) prefixLength << 33;
+    }
+
+    /**
+     * Whether {@code text} is hex digits, colons and dots, and at most one prefix length without leading zeros:
+     * the regular expression {@code [0-9A-Fa-f:.]+(/(0|[1-9][0-9]{0,2}))?}, checked without a regex engine.
+     */
+    static boolean hasIpCharacters(String text) {
+        int slash = text.indexOf('/');
+        int end = slash < 0 ? text.length() : slash;
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        if (slash < 0) {
+            return true;
+        }
+        int digits = text.length() - slash - 1;
+        if (digits < 1 || digits > 3 || text.charAt(slash + 1) == '0' && digits > 1) {
+            return false;
+        }
+        for (int i = slash + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Result parseUserName(String text) {

@@ -16,12 +16,7 @@ public interface WireEnum {
         if (wireName == null) {
             return Optional.empty();
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.wireName().equals(wireName)) {
-                return Optional.of(constant);
-            }
-        }
-        return Optional.empty();
+        return WireNameIndex.constant(type, wireName);
     }
 
     /** Every wire spelling of {@code type}. */
