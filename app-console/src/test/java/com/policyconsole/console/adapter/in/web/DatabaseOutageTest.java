@@ -8,9 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +33,7 @@ class DatabaseOutageTest {
         FormSession session = FormSession.open("/policies/new");
         String target = TestFormFactory.freshIp();
 
-        postgres("stop");
+        TestPostgres.stop();
         try {
             form(session, target).when().post("/policies/submit")
                     .then().statusCode(503)
@@ -44,7 +41,7 @@ class DatabaseOutageTest {
                     .body(containsString(target));
             assertThat(sandboxPoliciesFor(target)).isZero();
         } finally {
-            postgres("start");
+            TestPostgres.start();
         }
 
         int status = 0;
@@ -57,21 +54,5 @@ class DatabaseOutageTest {
         }
         assertThat(status).as("a submission after the database is back").isEqualTo(303);
         assertThat(sandboxPoliciesFor(target)).isEqualTo(1);
-    }
-
-    /** Stops or starts the test run's private PostgreSQL (scripts/test.sh says where it is). */
-    private static void postgres(String action) throws IOException, InterruptedException {
-        String dir = System.getenv("POLICYCONSOLE_TEST_PG_DIR");
-        String port = System.getenv("POLICYCONSOLE_TEST_PG_PORT");
-        assertThat(dir).as("POLICYCONSOLE_TEST_PG_DIR (set by scripts/test.sh)").isNotBlank();
-        Path script = Path.of("..", "scripts", "postgres.sh").toAbsolutePath().normalize();
-        assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
-        ProcessBuilder pb = "stop".equals(action)
-                ? new ProcessBuilder(script.toString(), "stop", dir)
-                : new ProcessBuilder(script.toString(), "start", dir, port);
-        Process p = pb.redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("postgres.sh " + action + ": " + output).isZero();
     }
 }

@@ -10,9 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,9 +68,9 @@ class DatabaseOutageUnderLoadTest {
         }
         try {
             Thread.sleep(1_500);
-            postgres("stop");
+            TestPostgres.stop();
             Thread.sleep(3_000);
-            postgres("start");
+            TestPostgres.start();
             Thread.sleep(4_000);
         } finally {
             running.set(false);
@@ -174,21 +171,5 @@ class DatabaseOutageUnderLoadTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
-    }
-
-    /** Stops or starts the test run's private PostgreSQL (scripts/test.sh says where it is). */
-    private static void postgres(String action) throws IOException, InterruptedException {
-        String dir = System.getenv("POLICYCONSOLE_TEST_PG_DIR");
-        String port = System.getenv("POLICYCONSOLE_TEST_PG_PORT");
-        assertThat(dir).as("POLICYCONSOLE_TEST_PG_DIR (set by scripts/test.sh)").isNotBlank();
-        Path script = Path.of("..", "scripts", "postgres.sh").toAbsolutePath().normalize();
-        assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
-        ProcessBuilder pb = "stop".equals(action)
-                ? new ProcessBuilder(script.toString(), "stop", dir)
-                : new ProcessBuilder(script.toString(), "start", dir, port);
-        Process p = pb.redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("postgres.sh " + action + ": " + output).isZero();
     }
 }
