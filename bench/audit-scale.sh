@@ -51,6 +51,13 @@ measure_all() {
   bench_java AuditProbe --mode export --base-url "$CONSOLE_URL" --jdbc-url "$DB_URL" --export-rows "$EXPORT_ROWS" \
     >"$WORK/export.txt"
   kill "$jstat_pid"
+  log "verifying the audit chain (scripts/verify-audit.sh's command, without the console)"
+  local start_ns end_ns
+  start_ns=$(date +%s%N)
+  java -cp "$WORK/app/app/*:$WORK/app/lib/main/*" com.policyconsole.console.audit.AuditVerifyCommand "$DB_URL" \
+    >"$WORK/verify.txt" 2>&1 || true
+  end_ns=$(date +%s%N)
+  echo $(( (end_ns - start_ns) / 1000000 )) >"$WORK/verify-ms.txt"
 }
 log "measuring (holding the Maven lock)"
 locked measure_all
@@ -88,6 +95,9 @@ printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------------ ---------- -------
 printf '| %-22s | %8s | %7s | %9s | %16s | %15s | %14s | %10s |\n' "newest $EXPORT_ROWS" "$exp_rows" "$exp_mb" "$exp_s" "$heap_before" "$heap_max" "$old_first -> $old_last" "$young_gcs"
 echo
 echo "(target: <= 2 s; heap sampled every 100 ms with jstat -gc during the export; old gen flat = rows are streamed)"
+echo
+echo "Audit chain verification of the whole database ($(cat "$WORK/verify-ms.txt") ms wall, JVM start included):"
+sed 's/^/  /' "$WORK/verify.txt"
 echo
 echo "JFR profile of the console while it served the history pages (settings=profile):"
 jfr_top "$WORK/pages.jfr" 15
