@@ -1,18 +1,13 @@
 package com.policyconsole.console.abuse;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import com.policyconsole.console.browser.HeadlessChromium;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Debian Chromium for script-injection checks: fills fields through the DOM (so that any character
@@ -22,27 +17,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class PayloadBrowser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Elements the console's pages never contain; each payload would add one if it were not escaped. */
     static final String INJECTED_ELEMENTS = "script, img, svg, iframe, object, embed, [onerror], [onload], [onclick]";
 
     private final ChromeDriver driver;
     private final String base;
-    private final Path profile;
+    private final HeadlessChromium chromium;
 
     PayloadBrowser(String base) throws IOException {
         this.base = base;
-        this.profile = Files.createTempDirectory("policy-console-xss");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1800", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        this.chromium = new HeadlessChromium("1280,1800");
+        this.driver = chromium.driver();
     }
 
     void open(String pathAndQuery) {
@@ -53,11 +38,11 @@ final class PayloadBrowser implements AutoCloseable {
         open("/login");
         fill("j_username", user);
         fill("j_password", password);
-        submitWith(driver.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")));
+        chromium.clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")));
     }
 
     void logOut() {
-        submitWith(driver.findElement(By.cssSelector("form.logout button")));
+        chromium.clickAndWaitForNextPage(driver.findElement(By.cssSelector("form.logout button")));
     }
 
     /** Sets a field's value as if typed, whatever characters it holds. */
@@ -98,7 +83,7 @@ final class PayloadBrowser implements AutoCloseable {
         if (found.isEmpty()) {
             throw new AssertionError("no #" + id + " on " + path() + "; the page says: " + abbreviate(text()));
         }
-        submitWith(found.get(0));
+        chromium.clickAndWaitForNextPage(found.get(0));
     }
 
     String text() {
@@ -143,30 +128,9 @@ final class PayloadBrowser implements AutoCloseable {
     }
 
     Path screenshot(String name) throws IOException {
-        Path file = SCREENSHOTS.resolve(name + ".png");
-        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        return file;
+        return chromium.screenshot(name);
     }
 
-    private void submitWith(WebElement element) {
-        WebElement current = driver.findElement(By.tagName("html"));
-        element.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                current.getTagName();
-                Thread.sleep(25);
-            } catch (org.openqa.selenium.WebDriverException e) {
-                break; // the next page has replaced this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        while (System.nanoTime() < deadline && !"complete".equals(driver.executeScript("return document.readyState"))) {
-            Thread.onSpinWait();
-        }
-    }
 
     private static String abbreviate(String text) {
         return text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
@@ -174,9 +138,6 @@ final class PayloadBrowser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        chromium.close();
     }
 }
