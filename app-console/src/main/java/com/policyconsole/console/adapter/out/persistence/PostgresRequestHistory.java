@@ -41,6 +41,11 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
 
     private static final Logger LOG = Logger.getLogger(PostgresRequestHistory.class);
 
+    /** The outcome of a request whose record could not be confirmed: the cloud was not called. */
+    private static final CloudOutcome NOT_SENT = new CloudOutcome.Failed(0, "NOT_SENT",
+            "Not sent: the history could not confirm this record when it was written, so the cloud was not called.",
+            null, null);
+
     private final Clock clock;
     private final Queue<LateOutcome> lateOutcomes = new ConcurrentLinkedQueue<>();
 
@@ -48,16 +53,31 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
         this.clock = clock;
     }
 
+    /**
+     * Records the request as PENDING. When the commit itself fails (the database went away while committing), the row
+     * may exist although the caller is told it does not and calls nothing: that entry is completed as not sent once
+     * the database is back, so that it is not left PENDING.
+     */
     @Override
     public long recordPending(PendingRequest request) {
-        return inNewTransaction("record the request", () -> {
-            HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
-            entry.persist();
-            entry.flush();
-            HistoryMapper.toTargetEntities(entry.id, request).forEach(t -> t.persist());
-            return entry.id;
-        });
+        long[] assigned = {0};
+        try {
+            return inNewTransaction("record the request", () -> {
+                HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
+                entry.persist();
+                entry.flush();
+                assigned[0] = entry.id;
+                HistoryMapper.toTargetEntities(entry.id, request).forEach(t -> t.persist());
+                return entry.id;
+            });
+        } catch (HistoryUnavailableException e) {
+            if (assigned[0] > 0) {
+                lateOutcomes.add(new LateOutcome(assigned[0], NOT_SENT, Duration.ZERO, clock.instant()));
+            }
+            throw e;
+        }
     }
+
 
     /**
      * Records the outcome; when the database cannot take it now, the outcome is kept and written by
@@ -105,6 +125,9 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
     private void write(LateOutcome late) {
         inNewTransaction("record the outcome", () -> {
             HistoryEntryEntity entry = HistoryEntryEntity.findById(late.entryId());
+            if (entry == null && late.outcome() == NOT_SENT) {
+                return null; // the insert was not committed after all: nothing to complete
+            }
             if (entry == null) {
                 throw new IllegalStateException("history entry " + late.entryId() + " does not exist");
             }
