@@ -54,7 +54,7 @@ measure_all() {
   log "verifying the audit chain (scripts/verify-audit.sh's command, without the console)"
   local start_ns end_ns
   start_ns=$(date +%s%N)
-  java -cp "$WORK/app/app/*:$WORK/app/lib/main/*" com.policyconsole.console.audit.AuditVerifyCommand "$DB_URL" \
+  java -cp "$WORK/app/app/*:$WORK/app/lib/main/*" com.policyconsole.console.adapter.out.persistence.audit.AuditVerifyCommand "$DB_URL" \
     >"$WORK/verify.txt" 2>&1 || true
   end_ns=$(date +%s%N)
   echo $(( (end_ns - start_ns) / 1000000 )) >"$WORK/verify-ms.txt"

@@ -12,4 +12,4 @@ if [ ! -f "$APP/quarkus-run.jar" ]; then
   echo "verify-audit.sh: building the console first" >&2
   ./mvnw -B -ntp -q -pl app-console -am package -DskipTests >&2
 fi
-exec java -cp "$APP/app/*:$APP/lib/main/*" com.policyconsole.console.audit.AuditVerifyCommand "$@"
+exec java -cp "$APP/app/*:$APP/lib/main/*" com.policyconsole.console.adapter.out.persistence.audit.AuditVerifyCommand "$@"

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -45,17 +46,34 @@ class ArchitectureTest {
             .layer("Ports").definedBy("com.policyconsole.domain.port..")
             .layer("Services").definedBy("com.policyconsole.domain.service..")
             .layer("Adapters").definedBy("com.policyconsole.adapter..")
+            .layer("Sandbox").definedBy("com.policyconsole.sandbox..")
             .layer("Console").definedBy("com.policyconsole.console..")
             .whereLayer("Console").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Console")
+            .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Console")
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Sandbox", "Console")
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Console")
-            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Adapters", "Console")
-            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Ports", "Services", "Adapters", "Console");
+            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Services", "Adapters", "Sandbox", "Console")
+            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Ports", "Services", "Adapters", "Sandbox", "Console");
 
     @ArchTest
-    static final ArchRule nothing_outside_the_sandbox_depends_on_it = noClasses()
-            .that().resideOutsideOfPackage("com.policyconsole.console.sandbox..")
-            .should().dependOnClassesThat().resideInAPackage("com.policyconsole.console.sandbox..");
+    static final ArchRule the_sandbox_is_used_only_by_the_wiring = noClasses()
+            .that().resideOutsideOfPackages("com.policyconsole.sandbox..", "com.policyconsole.console.config..")
+            .should().dependOnClassesThat().resideInAPackage("com.policyconsole.sandbox..");
+
+    @ArchTest
+    static final ArchRule the_sandbox_depends_on_the_domain_and_the_wire_codecs_only = noClasses()
+            .that().resideInAPackage("com.policyconsole.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("com.policyconsole.console..");
+
+    @ArchTest
+    static final ArchRule inbound_adapters_use_only_the_use_cases = noClasses()
+            .that().resideInAPackage("..adapter.in..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter.out..", "..domain.port.out..",
+                    "..domain.service..");
+
+    @ArchTest
+    static final ArchRule console_packages_are_free_of_cycles = slices()
+            .matching("com.policyconsole.console.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule constructor_injection_only = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

@@ -15,7 +15,10 @@ import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.json.JsonValue;
 import java.util.List;
 
-/** Fixtures: the seed documents' example requests as domain objects, and variations of them. */
+/**
+ * Fixtures: the example requests of SecMaster's "Creating a Retry Emergency Policy" and Config's "Adding a
+ * Rule" as domain objects, and variations of them.
+ */
 public final class TestRequestFactory {
 
     public static final SecMasterWorkspace WORKSPACE =

@@ -1,15 +1,24 @@
 package com.policyconsole.console.config;
 
+import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
+import com.policyconsole.domain.port.out.AccountStore;
+import com.policyconsole.domain.port.out.AuditChain;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
+import com.policyconsole.domain.port.out.HistoryReader;
+import com.policyconsole.domain.port.out.PasswordHashing;
 import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
-import com.policyconsole.domain.port.out.RequestRenderer;
+import com.policyconsole.domain.service.AccountService;
+import com.policyconsole.domain.service.AuditIntegrityService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleService;
 import com.policyconsole.domain.service.EmergencyPolicyChecks;
 import com.policyconsole.domain.service.EmergencyPolicyService;
+import com.policyconsole.domain.service.HistoryQueryService;
+import com.policyconsole.domain.service.PolicyDefinitionService;
 import com.policyconsole.domain.service.RequestPreviewService;
+import com.policyconsole.domain.service.RetryDeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,21 +43,52 @@ public class DomainServices {
     @Produces
     @Singleton
     EmergencyPolicyService emergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks,
-                                                  RequestHistory history, RequestRenderer renderer, Clock clock) {
-        return new EmergencyPolicyService(gateway, checks, history, renderer, clock);
+                                                  RequestHistory history, Clock clock) {
+        return new EmergencyPolicyService(gateway, checks, history, clock);
     }
 
     @Produces
     @Singleton
     ConfigRuleService configRuleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, RequestHistory history,
-                                        RequestRenderer renderer, Clock clock) {
-        return new ConfigRuleService(gateway, checks, history, renderer, clock);
+                                        Clock clock) {
+        return new ConfigRuleService(gateway, checks, history, clock);
     }
 
     @Produces
     @Singleton
     RequestPreviewService requestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
-                                                RequestRenderer renderer) {
-        return new RequestPreviewService(emergencyChecks, ruleChecks, renderer);
+                                                EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules) {
+        return new RequestPreviewService(emergencyChecks, ruleChecks, emergencyPolicies, rules);
+    }
+
+    @Produces
+    @Singleton
+    HistoryQueryService historyQueryService(HistoryReader reader, Clock clock) {
+        return new HistoryQueryService(reader, clock);
+    }
+
+    @Produces
+    @Singleton
+    RetryDeliveryService retryDeliveryService(HistoryReader reader, EmergencyPolicyGateway gateway,
+                                              RetryEmergencyPolicyUseCase retries) {
+        return new RetryDeliveryService(reader, gateway, retries);
+    }
+
+    @Produces
+    @Singleton
+    AccountService accountService(AccountStore store, PasswordHashing hashing, Clock clock) {
+        return new AccountService(store, hashing, clock);
+    }
+
+    @Produces
+    @Singleton
+    AuditIntegrityService auditIntegrityService(AuditChain chain) {
+        return new AuditIntegrityService(chain);
+    }
+
+    @Produces
+    @Singleton
+    PolicyDefinitionService policyDefinitionService(ConfigRuleGateway gateway, Clock clock) {
+        return new PolicyDefinitionService(gateway, clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.policyconsole.console.abuse;
 
+import com.policyconsole.console.testing.ConsoleSession;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class BadFormPosts {
         /** The urlencoded body with the CSRF token first. */
         byte[] body(String csrfToken) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            write(out, ConsoleHttp.CSRF_FIELD + "=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8));
+            write(out, ConsoleSession.CSRF_FIELD + "=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8));
             for (Pair p : pairs) {
                 String value = p.encoded() ? p.value() : URLEncoder.encode(p.value(), StandardCharsets.UTF_8);
                 out.write('&');

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.policyconsole.console.abuse.BadFormPosts.Base;
 import com.policyconsole.console.abuse.BadFormPosts.Fault;
 import com.policyconsole.console.abuse.BadFormPosts.Post;
-import com.policyconsole.console.sandbox.SandboxState;
-import com.policyconsole.console.security.UserAccounts;
-import io.quarkus.test.common.http.TestHTTPResource;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import com.policyconsole.sandbox.SandboxState;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,7 +51,7 @@ class BadFormPostsTest {
     private static final List<String> MARKUP = List.of("<script", "<img", "<svg", "<iframe");
 
     @Inject
-    UserAccounts accounts;
+    ManageAccountsUseCase accounts;
 
     @Inject
     DataSource dataSource;
@@ -61,17 +59,17 @@ class BadFormPostsTest {
     @Inject
     SandboxState sandbox;
 
-    @TestHTTPResource("/")
-    URL root;
-
-    private ConsoleHttp operator;
+    private ConsoleSession operator;
 
     @BeforeEach
     void logInAsOperator() throws Exception {
         String name = "abuser-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "abuse-password-1";
         accounts.create("abuse-test", name, password, List.of("operator"));
-        operator = ConsoleHttp.logIn(URI.create(root.toString()), name, password, "/policies/new");
+        operator = ConsoleSession.logIn(name, password);
+        assertThat(operator.get("/policies/new").statusCode()).as("the form page").isEqualTo(200);
+        assertThat(operator.cookies()).as("cookies after opening the form").containsKey(ConsoleSession.CSRF_COOKIE);
+        assertThat(operator.csrfToken()).as("CSRF token of the form").isNotBlank();
     }
 
     @Test
@@ -79,7 +77,7 @@ class BadFormPostsTest {
         for (Base base : Base.values()) {
             Post clean = new Post(0, base.resource + "/preview", base.pairs(), List.of(), BadFormPosts.Refusal.FIELD_ERRORS);
 
-            HttpResponse<String> response = operator.postForm(clean.path(), clean.body(operator.csrfToken()));
+            HttpResponse<String> response = operator.postEncodedForm(clean.path(), clean.body(operator.csrfToken()));
 
             assertThat(response.statusCode()).as(base + ": " + errorPaths(response.body())).isEqualTo(200);
             assertThat(response.body()).contains("id=\"request-body\"");
@@ -108,7 +106,7 @@ class BadFormPostsTest {
                         Post post = generator.post(n);
                         String problem;
                         try {
-                            HttpResponse<String> response = operator.postForm(post.path(), post.body(operator.csrfToken()));
+                            HttpResponse<String> response = operator.postEncodedForm(post.path(), post.body(operator.csrfToken()));
                             statuses.computeIfAbsent(post.refusal() + " " + response.statusCode(), k -> new AtomicInteger())
                                     .incrementAndGet();
                             problem = problem(post, response);

@@ -3,8 +3,10 @@ package com.policyconsole.console.abuse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.policyconsole.console.security.AccountResult;
-import com.policyconsole.console.security.UserAccounts;
+import com.policyconsole.console.testing.ConsoleBrowser;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -38,7 +40,7 @@ class ScriptPayloadBrowserTest {
     private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
 
     @Inject
-    UserAccounts accounts;
+    ManageAccountsUseCase accounts;
 
     @TestHTTPResource("/")
     URL root;
@@ -49,7 +51,7 @@ class ScriptPayloadBrowserTest {
         String auditor = user("xss-auditor", "auditor");
         String base = root.toString().replaceAll("/$", "");
 
-        try (PayloadBrowser b = new PayloadBrowser(base)) {
+        try (ConsoleBrowser b = new ConsoleBrowser(base)) {
             b.logIn(operator, PASSWORD);
 
             // Every text field of the emergency-policy form holds a payload: refused, each shown next to its field.
@@ -148,7 +150,7 @@ class ScriptPayloadBrowserTest {
             assertThat(export).startsWith("/history/export.csv?").doesNotContain("<").doesNotContain("\"")
                     .doesNotContain(" ").contains(encode(IMG));
             Response csv = given().redirects().follow(false)
-                    .cookie("quarkus-credential", b.cookie("quarkus-credential")).when().get(base + export);
+                    .cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE)).when().get(base + export);
             assertThat(csv.header("X-Content-Type-Options")).isEqualTo("nosniff");
             if (csv.statusCode() == 200) {
                 assertThat(csv.contentType()).startsWith("text/csv");
@@ -159,7 +161,7 @@ class ScriptPayloadBrowserTest {
             }
             b.open("/history?actor=" + encode(operator));
             String ownExport = b.attribute("#export", "href");
-            String rows = given().cookie("quarkus-credential", b.cookie("quarkus-credential"))
+            String rows = given().cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE))
                     .when().get(base + ownExport).then().statusCode(200).extract().asString();
             assertThat(rows).contains(operator);
             b.screenshot("xss-08-auditor-filter");
@@ -167,7 +169,7 @@ class ScriptPayloadBrowserTest {
     }
 
     /** Puts a payload into every text field of the form, in turn, and returns the fields' ids. */
-    private static List<String> fillEveryTextField(PayloadBrowser b, String form) {
+    private static List<String> fillEveryTextField(ConsoleBrowser b, String form) {
         List<String> ids = b.textFields(form);
         for (int i = 0; i < ids.size(); i++) {
             b.fill(ids.get(i), PAYLOADS.get(i % PAYLOADS.size()));
@@ -176,17 +178,17 @@ class ScriptPayloadBrowserTest {
     }
 
     /** After the round trip each field still holds exactly the payload it was given. */
-    private static void assertShownAsTyped(PayloadBrowser b, List<String> ids) {
+    private static void assertShownAsTyped(ConsoleBrowser b, List<String> ids) {
         for (int i = 0; i < ids.size(); i++) {
             assertThat(b.value("#" + ids.get(i))).as("field %s", ids.get(i)).isEqualTo(PAYLOADS.get(i % PAYLOADS.size()));
         }
     }
 
-    private static void assertInert(PayloadBrowser b, String where) {
+    private static void assertInert(ConsoleBrowser b, String where) {
         assertThat(b.dialogOpen()).as("%s: a dialog opened", where).isFalse();
-        assertThat(b.markerSet()).as("%s: window.__xss was set", where).isFalse();
+        assertThat(b.scriptMarkerSet()).as("%s: window.__xss was set", where).isFalse();
         assertThat(b.injectedElements()).as("%s: elements added by a payload (%s)", where,
-                PayloadBrowser.INJECTED_ELEMENTS).isZero();
+                ConsoleBrowser.INJECTED_ELEMENTS).isZero();
     }
 
     private String user(String prefix, String role) {

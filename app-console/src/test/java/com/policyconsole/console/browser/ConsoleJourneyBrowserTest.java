@@ -3,8 +3,10 @@ package com.policyconsole.console.browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.policyconsole.console.security.AccountResult;
-import com.policyconsole.console.security.UserAccounts;
+import com.policyconsole.console.testing.ConsoleBrowser;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +28,7 @@ class ConsoleJourneyBrowserTest {
     private static final String CFW = "84b273d3-47a8-3aba-bd00-7bdd1431d635";
 
     @Inject
-    UserAccounts accounts;
+    ManageAccountsUseCase accounts;
 
     @TestHTTPResource("/")
     URL root;
@@ -43,7 +45,7 @@ class ConsoleJourneyBrowserTest {
         return "46." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
     }
 
-    private static void blockIp(Browser b, String target) {
+    private static void blockIp(ConsoleBrowser b, String target) {
         b.open("/policies/new");
         b.type("block_target", target);
         b.check("input[name=connection][value='" + CFW + "']");
@@ -60,7 +62,7 @@ class ConsoleJourneyBrowserTest {
         String first = freshIp();
         String second = freshIp();
 
-        try (Browser b = new Browser(base)) {
+        try (ConsoleBrowser b = new ConsoleBrowser(base)) {
             // An operator logs in, makes a mistake, sees it next to the field, fixes it, previews and submits.
             b.logIn(operator, PASSWORD);
             assertThat(b.path()).isEqualTo("/");
@@ -152,7 +154,7 @@ class ConsoleJourneyBrowserTest {
             b.screenshot("11-audit-filter");
 
             String export = b.attribute("#export", "href");
-            String csv = given().cookie("quarkus-credential", b.cookie("quarkus-credential"))
+            String csv = given().cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE))
                     .when().get(export.startsWith("http") ? export : base + export)
                     .then().statusCode(200).extract().asString();
             assertThat(csv).startsWith("id,requested_at").contains(second).doesNotContain(first);

@@ -6,15 +6,16 @@ import com.policyconsole.adapter.out.config.RmsConfigRuleGateway;
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.http.Exchange;
 import com.policyconsole.adapter.out.secmaster.SecMasterEmergencyPolicyGateway;
-import com.policyconsole.console.adapter.out.persistence.HistoryDetail;
-import com.policyconsole.console.adapter.out.persistence.HistorySearch;
+import com.policyconsole.console.adapter.out.persistence.history.HistorySearch;
 import com.policyconsole.console.config.ConsoleSettings;
 import com.policyconsole.console.reliability.CallLogRecorder.Attempt;
-import com.policyconsole.console.sandbox.SandboxFaults;
-import com.policyconsole.console.sandbox.SandboxState;
-import com.policyconsole.console.security.AccountResult;
-import com.policyconsole.console.security.Roles;
-import com.policyconsole.console.security.UserAccounts;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import com.policyconsole.sandbox.SandboxFaults;
+import com.policyconsole.sandbox.SandboxState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ class CloudFaultsTest {
     private static final Logger LOG = Logger.getLogger(CloudFaultsTest.class);
 
     @Inject
-    UserAccounts accounts;
+    ManageAccountsUseCase accounts;
 
     @Inject
     SandboxState sandbox;
@@ -96,7 +97,7 @@ class CloudFaultsTest {
     @Inject
     ConsoleSettings console;
 
-    private ConsoleBrowser browser;
+    private ConsoleSession session;
     private CallLogRecorder calls;
     /** A Config account of this run alone, so rule names and the 500-rule quota never carry over between runs. */
     private String domainId;
@@ -119,10 +120,10 @@ class CloudFaultsTest {
     @BeforeEach
     void logInAsAnOperatorWhoMaySetSandboxFaults() {
         String name = "faults-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = ConsoleBrowser.newPassword();
+        String password = RunSecrets.newPassword();
         assertThat(accounts.create("test", name, password, List.of(Roles.OPERATOR, Roles.ADMIN)))
                 .isInstanceOf(AccountResult.Done.class);
-        browser = ConsoleBrowser.logIn(name, password);
+        session = ConsoleSession.logIn(name, password, RunSecrets::remember);
         calls = CallLogRecorder.install();
         domainId = UUID.randomUUID().toString().replace("-", "");
     }
@@ -200,8 +201,8 @@ class CloudFaultsTest {
     // --- the operator's side: forms ---
 
     private void setFaults(int throttle, int serverError, int timeout) {
-        assertThat(browser.get("/admin/sandbox").statusCode()).isEqualTo(200);
-        Response saved = browser.post("/admin/sandbox", Map.of("throttle", Integer.toString(throttle),
+        assertThat(session.get("/admin/sandbox").statusCode()).isEqualTo(200);
+        Response saved = session.post("/admin/sandbox", Map.of("throttle", Integer.toString(throttle),
                 "server_error", Integer.toString(serverError), "timeout", Integer.toString(timeout), "fail_next", "0"));
         assertThat(saved.statusCode()).as("saving the sandbox faults").isEqualTo(200);
         assertThat(saved.asString()).contains("Saved");
@@ -212,27 +213,27 @@ class CloudFaultsTest {
     private Submission submitPolicy(String address, Long retryOf) {
         Map<String, String> form = TestSubmissionFactory.blockForm(cloud, console, address);
         if (retryOf == null) {
-            assertThat(browser.get("/policies/new").statusCode()).isEqualTo(200);
+            assertThat(session.get("/policies/new").statusCode()).isEqualTo(200);
         } else {
             form.put("retry_of", Long.toString(retryOf));
         }
-        Response preview = browser.post("/policies/preview", form);
+        Response preview = session.post("/policies/preview", form);
         assertThat(preview.statusCode()).as("preview of %s", address).isEqualTo(200);
         assertThat(preview.asString()).contains(address);
         // The same address may be blocked by an earlier run in the history, a warning to acknowledge.
         form.put("acknowledge", "yes");
         int mark = calls.mark();
-        Response sent = browser.post("/policies/submit", form);
+        Response sent = session.post("/policies/submit", form);
         return new Submission(Kind.POLICY, address, entryId(sent, address), calls.since(mark, CREATE));
     }
 
     /** Adds the built-in "allowed images" rule {@code name} through the rule form: form, preview, submit. */
     private Submission submitRule(String name) {
         Map<String, String> form = ruleForm(name);
-        assertThat(browser.get("/rules/new").statusCode()).isEqualTo(200);
-        assertThat(browser.post("/rules/preview", form).statusCode()).as("preview of rule %s", name).isEqualTo(200);
+        assertThat(session.get("/rules/new").statusCode()).isEqualTo(200);
+        assertThat(session.post("/rules/preview", form).statusCode()).as("preview of rule %s", name).isEqualTo(200);
         int mark = calls.mark();
-        Response sent = browser.post("/rules/submit", form);
+        Response sent = session.post("/rules/submit", form);
         return new Submission(Kind.RULE, name, entryId(sent, name), calls.since(mark, ADD_RULE));
     }
 
@@ -260,19 +261,19 @@ class CloudFaultsTest {
     }
 
     private Submission retryUnknownCreate(Submission original) {
-        String page = browser.get("/history/" + original.entryId()).asString();
+        String page = session.get("/history/" + original.entryId()).asString();
         assertThat(page).as("detail of %s", original).contains("UNKNOWN").contains("id=\"retry\"");
         SandboxState.StoredPolicy held = policiesFor(original.subject()).get(0);
         int mark = calls.mark();
-        Response retried = browser.post("/history/" + original.entryId() + "/retry", Map.of());
+        Response retried = session.post("/history/" + original.entryId() + "/retry", Map.of());
         Submission retry = new Submission(Kind.POLICY, original.subject(), entryId(retried, original.subject()),
                 calls.since(mark, RETRY));
 
         HistoryDetail entry = detail(retry.entryId());
-        assertThat(entry.row().operation()).isEqualTo("RETRY_EMERGENCY_POLICY");
-        assertThat(entry.row().retryOf()).isEqualTo(original.entryId());
-        assertThat(entry.row().status()).as("retry of %s", original).isEqualTo("SUCCEEDED");
-        assertThat(entry.requestBody()).as("the retry names the one policy the sandbox holds")
+        assertThat(entry.entry().operation().name()).isEqualTo("RETRY_EMERGENCY_POLICY");
+        assertThat(entry.entry().retryOf()).isEqualTo(original.entryId());
+        assertThat(entry.entry().status().name()).as("retry of %s", original).isEqualTo("SUCCEEDED");
+        assertThat(entry.request().body()).as("the retry names the one policy the sandbox holds")
                 .contains("\"retry_list\":[\"" + held.id() + "\"]");
         assertThat(retry.attempts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(200));
         assertThat(policiesFor(original.subject())).as("policies for %s after the retry", original.subject())
@@ -282,9 +283,9 @@ class CloudFaultsTest {
     }
 
     private Submission sendFailedCreateAgain(Submission original) {
-        String page = browser.get("/history/" + original.entryId()).asString();
+        String page = session.get("/history/" + original.entryId()).asString();
         assertThat(page).as("detail of %s", original).contains("FAILED").contains("id=\"retry\"");
-        Response offered = browser.post("/history/" + original.entryId() + "/retry", Map.of());
+        Response offered = session.post("/history/" + original.entryId() + "/retry", Map.of());
         assertThat(offered.statusCode()).as("retry of %s", original).isEqualTo(200);
         assertThat(offered.asString()).contains("certainly did not reach SecMaster")
                 .contains("name=\"retry_of\" value=\"" + original.entryId() + "\"")
@@ -293,11 +294,11 @@ class CloudFaultsTest {
 
         Submission again = submitPolicy(original.subject(), original.entryId());
         HistoryDetail entry = detail(again.entryId());
-        assertThat(entry.row().operation()).isEqualTo("CREATE_EMERGENCY_POLICY");
-        assertThat(entry.row().retryOf()).isEqualTo(original.entryId());
-        assertThat(entry.row().status()).as("sending %s again", original).isEqualTo("SUCCEEDED");
+        assertThat(entry.entry().operation().name()).isEqualTo("CREATE_EMERGENCY_POLICY");
+        assertThat(entry.entry().retryOf()).isEqualTo(original.entryId());
+        assertThat(entry.entry().status().name()).as("sending %s again", original).isEqualTo("SUCCEEDED");
         assertThat(policiesFor(original.subject())).singleElement()
-                .satisfies(p -> assertThat(entry.row().resultId()).isEqualTo("task-" + p.id()));
+                .satisfies(p -> assertThat(entry.entry().resultId()).isEqualTo("task-" + p.id()));
         assertThat(detail(original.entryId()).resolvedBy()).isEqualTo(again.entryId());
         return again;
     }
@@ -313,12 +314,12 @@ class CloudFaultsTest {
             return Optional.of(again);
         }
         Map<String, String> form = ruleForm(original.subject());
-        assertThat(browser.get("/rules/new").statusCode()).isEqualTo(200);
-        Response preview = browser.post("/rules/preview", form);
+        assertThat(session.get("/rules/new").statusCode()).isEqualTo(200);
+        Response preview = session.post("/rules/preview", form);
         assertThat(preview.statusCode()).as("preview of %s, which Config lists", original).isEqualTo(422);
         assertThat(preview.asString()).contains("already exists");
         int mark = calls.mark();
-        assertThat(browser.post("/rules/submit", form).statusCode()).as("sending %s again", original).isEqualTo(422);
+        assertThat(session.post("/rules/submit", form).statusCode()).as("sending %s again", original).isEqualTo(422);
         assertThat(calls.since(mark, ADD_RULE)).as("calls made sending %s again", original).isEmpty();
         return Optional.empty();
     }
@@ -331,16 +332,16 @@ class CloudFaultsTest {
         Attempt last = s.last();
         String expected = earnedStatus(s.kind(), last);
         HistoryDetail entry = detail(s.entryId());
-        assertThat(entry.row().status()).as("status of %s", s).isEqualTo(expected);
+        assertThat(entry.entry().status().name()).as("status of %s", s).isEqualTo(expected);
         if (last.answered()) {
-            assertThat(entry.row().httpStatus()).as("HTTP status of %s", s).isEqualTo(last.status());
+            assertThat(entry.entry().httpStatus()).as("HTTP status of %s", s).isEqualTo(last.status());
         }
         boolean reachedTheStore = !(last.answered() && last.status() == 429);
         if (s.kind() == Kind.POLICY) {
             List<SandboxState.StoredPolicy> held = policiesFor(s.subject());
             if (expected.equals("SUCCEEDED")) {
                 assertThat(held).as("sandbox policies for %s", s).singleElement()
-                        .satisfies(p -> assertThat(entry.row().resultId()).isEqualTo("task-" + p.id()));
+                        .satisfies(p -> assertThat(entry.entry().resultId()).isEqualTo("task-" + p.id()));
             } else if (expected.equals("UNKNOWN")) {
                 assertThat(held).as("an UNKNOWN create may have been applied — here it was: %s", s).hasSize(1);
             } else {
@@ -350,7 +351,7 @@ class CloudFaultsTest {
             List<SandboxState.StoredRule> held = rulesNamed(s.subject());
             if (expected.equals("SUCCEEDED")) {
                 assertThat(held).as("sandbox rules named %s", s).singleElement()
-                        .satisfies(r -> assertThat(entry.row().resultId()).isEqualTo(r.id()));
+                        .satisfies(r -> assertThat(entry.entry().resultId()).isEqualTo(r.id()));
             } else {
                 assertThat(held).as("sandbox rules named %s", s).hasSize(reachedTheStore ? 1 : 0);
             }
@@ -408,7 +409,7 @@ class CloudFaultsTest {
             if (s.kind() == Kind.POLICY) {
                 assertThat(policiesFor(s.subject())).as("sandbox policies for %s", s).hasSize(1);
                 HistoryDetail entry = detail(s.entryId());
-                assertThat(entry.row().status().equals("SUCCEEDED") || entry.resolvedBy() != null)
+                assertThat(entry.entry().status().name().equals("SUCCEEDED") || entry.resolvedBy() != null)
                         .as("%s succeeded or was completed by a retry", s).isTrue();
             } else {
                 assertThat(rulesNamed(s.subject())).as("sandbox rules named %s", s).hasSize(1);
@@ -443,7 +444,7 @@ class CloudFaultsTest {
     }
 
     private String status(long id) {
-        return detail(id).row().status();
+        return detail(id).entry().status().name();
     }
 
     private List<SandboxState.StoredPolicy> policiesFor(String address) {

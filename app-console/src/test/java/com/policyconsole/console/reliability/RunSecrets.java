@@ -1,5 +1,6 @@
 package com.policyconsole.console.reliability;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunSecrets {
 
     private static final Set<SecretScanner.Secret> SECRETS = ConcurrentHashMap.newKeySet();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private RunSecrets() {
+    }
+
+    /** A password made up for this run only (remembered once a session logs in with it). */
+    static String newPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
     }
 
     /** Remembers {@code value} under {@code name}; values too short to scan for are left out. */

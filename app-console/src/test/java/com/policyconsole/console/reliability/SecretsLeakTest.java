@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.secmaster.SecMasterEmergencyPolicyGateway;
 import com.policyconsole.console.config.ConsoleSettings;
-import com.policyconsole.console.security.AccountResult;
-import com.policyconsole.console.security.Roles;
-import com.policyconsole.console.security.UserAccounts;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * After every other test of the module — it is ordered last ({@link OrderAnnotationThenClassName}) — neither the
  * test database nor the console's log of the whole run holds a secret: the cloud token (made up at each start) and
  * the session key, the sandbox keys and tokens the tests use, the first admin's password, every password the tests
- * gave a user or typed at the login form, and the session cookies and CSRF tokens this package's browsers saw.
+ * gave a user or typed at the login form, and the session cookies and CSRF tokens this package's sessions saw.
  *
  * <p>The database is read whole: every row of every table, as text. The log is the file every log line of the run
  * goes to ({@code %test.quarkus.log.file.*}, started afresh at each application start), and PostgreSQL's own server
@@ -62,9 +63,9 @@ class SecretsLeakTest {
             "quarkus.datasource.password", "quarkus.rest-csrf.token-signature-key");
     /** Constants of other tests that the source scan must find, read here by reflection. */
     private static final Map<String, String> KNOWN_CONSTANTS = Map.of(
-            "com.policyconsole.console.security.TestUserFactory", "PASSWORD",
+            "com.policyconsole.console.testing.TestUserFactory", "PASSWORD",
             "com.policyconsole.console.browser.ConsoleJourneyBrowserTest", "PASSWORD",
-            "com.policyconsole.console.security.FirstAdminTest", "SUPPLIED",
+            "com.policyconsole.console.config.FirstAdminTest", "SUPPLIED",
             "com.policyconsole.console.sandbox.SandboxCredentialCheckTest", "SK");
     private static final Pattern GENERATED_ADMIN_PASSWORD = Pattern.compile("log in as admin with password (\\S+)");
     private static final String ADMIN_BANNER_MASKED = "log in as admin with password ****";
@@ -76,7 +77,7 @@ class SecretsLeakTest {
     DataSource database;
 
     @Inject
-    UserAccounts accounts;
+    ManageAccountsUseCase accounts;
 
     @Inject
     CloudSettings cloud;
@@ -148,16 +149,16 @@ class SecretsLeakTest {
     /** Logs in as a new operator and blocks an address through the form, so the run has a known submission. */
     private String submitAPolicyAsANewOperator() {
         String name = "leak-scan-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = ConsoleBrowser.newPassword();
+        String password = RunSecrets.newPassword();
         assertThat(accounts.create("test", name, password, List.of(Roles.OPERATOR))).isInstanceOf(AccountResult.Done.class);
-        ConsoleBrowser browser = ConsoleBrowser.logIn(name, password);
-        assertThat(browser.get("/policies/new").statusCode()).isEqualTo(200);
+        ConsoleSession session = ConsoleSession.logIn(name, password, RunSecrets::remember);
+        assertThat(session.get("/policies/new").statusCode()).isEqualTo(200);
         String target = "95." + ThreadLocalRandom.current().nextInt(1, 255) + ".7.9";
         Map<String, String> form = TestSubmissionFactory.blockForm(cloud, console, target);
         form.put("acknowledge", "yes");
-        Response sent = browser.post("/policies/submit", form);
+        Response sent = session.post("/policies/submit", form);
         assertThat(sent.statusCode()).as("submission: %s", sent.asString()).isEqualTo(303);
-        assertThat(browser.get(java.net.URI.create(sent.header("Location")).getPath()).asString()).contains("SUCCEEDED");
+        assertThat(session.get(java.net.URI.create(sent.header("Location")).getPath()).asString()).contains("SUCCEEDED");
         return target;
     }
 

@@ -19,7 +19,7 @@ class TestSourceSecretsTest {
                     accounts.create("test", user.name(), "created-password", List.of(Roles.ADMIN));
                     accounts.setPassword("test", user.id(), "changed-password");
                     accounts.authenticate(user.name(), "typed-wrong-password");
-                    WebSession.postLogin("nobody", "typed-at-login");
+                    ConsoleSession.postLogin("nobody", "typed-at-login");
                     form().formParam("username", name).formParam("password", "posted-password").post("/admin/users");
                     form().formParam("password", "short");
                     credentials().configure(AK, "the-secret-key-1");

@@ -2,7 +2,7 @@ package com.policyconsole.console.reliability;
 
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.console.config.ConsoleSettings;
-import com.policyconsole.console.sandbox.SandboxState;
+import com.policyconsole.sandbox.SandboxState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,16 +1,18 @@
 package com.policyconsole.console.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.policyconsole.adapter.out.auth.AkSkCredentials;
 import com.policyconsole.adapter.out.auth.AkSkSigner;
 import com.policyconsole.adapter.out.auth.SigningRequest;
+import com.policyconsole.sandbox.SandboxCredentials;
+import com.policyconsole.sandbox.SandboxState;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -276,8 +278,8 @@ class SandboxCredentialCheckTest {
     }
 
     /**
-     * An oracle independent of {@link AkSkSigner}: the signature computed by hand from NOTES.md's steps for a GET
-     * without query or body, signing {@code host} and {@code x-sdk-date} only.
+     * An oracle independent of {@link AkSkSigner}: the signature computed by hand from the steps of
+     * docs/cloud-apis.md, Signing, for a GET without query or body, signing {@code host} and {@code x-sdk-date} only.
      */
     @Test
     void aSignatureComputedFromTheSpecStepsIsAccepted() throws Exception {

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Checks a new Config rule against the account's existing rules: unique names and the rule quota (NOTES.md). */
+/**
+ * Checks a new Config rule against the account's existing rules: unique names and the rule quota
+ * (docs/cloud-apis.md, Limits).
+ */
 public final class ConfigRuleGuardrails {
 
-    /** NOTES.md: at most 500 rules per account. */
+    /** docs/cloud-apis.md, Limits: at most 500 rules per account. */
     public static final int MAX_RULES = 500;
 
     private ConfigRuleGuardrails() {

@@ -19,15 +19,16 @@ import java.util.Optional;
 /**
  * Checks an emergency policy against what already exists and what an operator almost never means:
  * errors where the cloud would refuse or the result is plainly wrong, warnings an operator can
- * acknowledge. Limits are the user guide's (NOTES.md).
+ * acknowledge. Limits are the user guide's (SecMaster user guide, "Limitations and Constraints";
+ * docs/cloud-apis.md, Limits).
  */
 public final class EmergencyPolicyGuardrails {
 
-    /** NOTES.md: at most 500 objects (IPs, users) per delivery. */
+    /** docs/cloud-apis.md, Limits: at most 500 objects (IPs, users) per delivery. */
     public static final int MAX_OBJECTS_PER_DELIVERY = 500;
-    /** NOTES.md: at most 300 policies with block ageing per workspace. */
+    /** docs/cloud-apis.md, Limits: at most 300 policies with block ageing per workspace. */
     public static final int MAX_POLICIES_WITH_AGEING = 300;
-    /** NOTES.md: at most 2,500 policies per workspace. */
+    /** docs/cloud-apis.md, Limits: at most 2,500 policies per workspace. */
     public static final int MAX_POLICIES = 2_500;
     /** An ageing closer than this to now is probably a mistake. */
     public static final Duration VERY_SOON = Duration.ofMinutes(5);

@@ -5,7 +5,7 @@ import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.PolicyAssignmentType;
 import com.policyconsole.domain.model.config.PolicyDefinition;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.validation.ConfigRules;
@@ -15,8 +15,8 @@ import com.policyconsole.domain.validation.Violations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything checked before a Config rule may be sent: the document's rules, the parameters against the
@@ -36,7 +36,7 @@ public final class ConfigRuleChecks {
     /**
      * All violations of {@code request}.
      *
-     * @throws com.policyconsole.domain.port.out.HistoryUnavailableException when the inventory cannot be read
+     * @throws com.policyconsole.domain.port.HistoryUnavailableException when the inventory cannot be read
      */
     public Violations check(ConfigRuleRequest request) {
         Violations violations = ConfigRules.validate(request);

@@ -7,7 +7,6 @@ import com.policyconsole.domain.port.in.AddConfigRuleUseCase;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.RequestHistory;
-import com.policyconsole.domain.port.out.RequestRenderer;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -16,14 +15,11 @@ public final class ConfigRuleService implements AddConfigRuleUseCase {
 
     private final ConfigRuleGateway gateway;
     private final ConfigRuleChecks checks;
-    private final RequestRenderer renderer;
     private final SubmissionPipeline pipeline;
 
-    public ConfigRuleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, RequestHistory history,
-                             RequestRenderer renderer, Clock clock) {
+    public ConfigRuleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, RequestHistory history, Clock clock) {
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
-        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
         this.pipeline = new SubmissionPipeline(history, clock);
     }
 
@@ -31,6 +27,6 @@ public final class ConfigRuleService implements AddConfigRuleUseCase {
     public SubmissionResult add(AddConfigRuleCommand command) {
         ConfigRuleRequest request = command.toRequest();
         return pipeline.submit(command.actor(), new ConfigRuleSubmission(request), () -> checks.check(request),
-                command.warningsAcknowledged(), () -> renderer.render(request), null, () -> gateway.add(request));
+                command.warningsAcknowledged(), () -> gateway.prepare(request), null);
     }
 }

@@ -24,7 +24,7 @@ public final class EmergencyPolicyChecks {
     /**
      * All violations of {@code request}; the inventory is read only for a well-formed create.
      *
-     * @throws com.policyconsole.domain.port.out.HistoryUnavailableException when the inventory cannot be read
+     * @throws com.policyconsole.domain.port.HistoryUnavailableException when the inventory cannot be read
      */
     public Violations check(EmergencyPolicyRequest request) {
         Violations violations = SecMasterRules.validate(request);

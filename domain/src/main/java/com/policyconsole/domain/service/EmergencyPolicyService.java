@@ -9,7 +9,6 @@ import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.RequestHistory;
-import com.policyconsole.domain.port.out.RequestRenderer;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -18,14 +17,12 @@ public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCas
 
     private final EmergencyPolicyGateway gateway;
     private final EmergencyPolicyChecks checks;
-    private final RequestRenderer renderer;
     private final SubmissionPipeline pipeline;
 
     public EmergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks, RequestHistory history,
-                                  RequestRenderer renderer, Clock clock) {
+                                  Clock clock) {
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
-        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
         this.pipeline = new SubmissionPipeline(history, clock);
     }
 
@@ -41,6 +38,6 @@ public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCas
 
     private SubmissionResult send(String actor, EmergencyPolicyRequest request, boolean acknowledged, Long retryOf) {
         return pipeline.submit(actor, new EmergencyPolicySubmission(request), () -> checks.check(request), acknowledged,
-                () -> renderer.render(request), retryOf, () -> gateway.submit(request));
+                () -> gateway.prepare(request), retryOf);
     }
 }

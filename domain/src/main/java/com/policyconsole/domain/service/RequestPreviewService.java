@@ -7,21 +7,24 @@ import com.policyconsole.domain.port.in.CreateEmergencyPolicyCommand;
 import com.policyconsole.domain.port.in.Preview;
 import com.policyconsole.domain.port.in.PreviewRequestUseCase;
 import com.policyconsole.domain.port.in.RetryEmergencyPolicyCommand;
-import com.policyconsole.domain.port.out.RequestRenderer;
+import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import java.util.Objects;
 
-/** Checks and renders requests without sending or recording them. */
+/** Checks requests and shows them as their gateway prepares them, without sending or recording them. */
 public final class RequestPreviewService implements PreviewRequestUseCase {
 
     private final EmergencyPolicyChecks emergencyChecks;
     private final ConfigRuleChecks ruleChecks;
-    private final RequestRenderer renderer;
+    private final EmergencyPolicyGateway emergencyPolicies;
+    private final ConfigRuleGateway rules;
 
     public RequestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
-                                 RequestRenderer renderer) {
+                                 EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules) {
         this.emergencyChecks = Objects.requireNonNull(emergencyChecks, "'emergencyChecks' must not be null");
         this.ruleChecks = Objects.requireNonNull(ruleChecks, "'ruleChecks' must not be null");
-        this.renderer = Objects.requireNonNull(renderer, "'renderer' must not be null");
+        this.emergencyPolicies = Objects.requireNonNull(emergencyPolicies, "'emergencyPolicies' must not be null");
+        this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     }
 
     @Override
@@ -37,10 +40,10 @@ public final class RequestPreviewService implements PreviewRequestUseCase {
     @Override
     public Preview preview(AddConfigRuleCommand command) {
         ConfigRuleRequest request = command.toRequest();
-        return new Preview(ruleChecks.check(request), renderer.render(request));
+        return new Preview(ruleChecks.check(request), rules.prepare(request).rendered());
     }
 
     private Preview preview(EmergencyPolicyRequest request) {
-        return new Preview(emergencyChecks.check(request), renderer.render(request));
+        return new Preview(emergencyChecks.check(request), emergencyPolicies.prepare(request).rendered());
     }
 }

@@ -2,9 +2,9 @@ package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.PendingRequest;
-import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.SubmittedRequest;
 import com.policyconsole.domain.port.in.SubmissionResult;
+import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
 import com.policyconsole.domain.validation.Violations;
 import java.time.Clock;
@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The one path every submission takes: run the checks, refuse on errors or unacknowledged warnings,
- * record the request as pending, and only then call the cloud and record the outcome. If the checks'
+ * The one path every submission takes: run the checks, refuse on errors or unacknowledged warnings, let the
+ * gateway prepare the request once, record exactly that request as pending, and only then send it and record the
+ * outcome. If the checks'
  * inventory or the pending record fails, the cloud is never called.
  */
 final class SubmissionPipeline {
@@ -28,8 +29,7 @@ final class SubmissionPipeline {
     }
 
     SubmissionResult submit(String actor, SubmittedRequest request, Supplier<Violations> checks,
-                            boolean warningsAcknowledged, Supplier<RenderedRequest> render, Long retryOf,
-                            Supplier<CloudOutcome> call) {
+                            boolean warningsAcknowledged, Supplier<PreparedCall> prepare, Long retryOf) {
         Violations violations;
         try {
             violations = checks.get();
@@ -41,8 +41,10 @@ final class SubmissionPipeline {
             return new SubmissionResult.Rejected(violations);
         }
         long entryId;
+        PreparedCall call;
         try {
-            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, render.get(), retryOf));
+            call = prepare.get();
+            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, call.rendered(), retryOf));
         } catch (RuntimeException e) {
             return new SubmissionResult.NotRecorded("the request history is unavailable, so nothing was sent: "
                     + e.getMessage());
@@ -50,7 +52,7 @@ final class SubmissionPipeline {
         long started = System.nanoTime();
         CloudOutcome outcome;
         try {
-            outcome = call.get();
+            outcome = call.send();
         } catch (RuntimeException e) {
             outcome = new CloudOutcome.Unknown("the cloud call failed unexpectedly: " + e.getClass().getSimpleName(),
                     0, null, null);

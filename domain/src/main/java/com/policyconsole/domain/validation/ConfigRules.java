@@ -20,8 +20,8 @@ import com.policyconsole.domain.model.config.PolicyAssignmentType;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.config.PolicyFilter;
 import com.policyconsole.domain.model.config.ResourceTag;
-import com.policyconsole.domain.model.emergency.WireEnum;
 import com.policyconsole.domain.model.json.JsonValue;
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * Every rule of Config's "Adding a Rule", in the order of the document's tables (Table 1 path
- * parameters … Table 7 ResourceTag), followed by the cross-field rules of NOTES.md; and the check of a
+ * parameters … Table 7 ResourceTag), followed by the cross-field rules of docs/cloud-apis.md (Limits, Enums); and the check of a
  * rule's parameters against its built-in policy definition. Put the document beside this file and tick
  * the rows off.
  *
@@ -39,19 +39,19 @@ import java.util.Set;
  */
 public final class ConfigRules {
 
-    /** NOTES.md: at most 20 tags per rule. */
+    /** docs/cloud-apis.md, Limits: at most 20 tags per rule. */
     public static final int MAX_TAGS = 20;
 
     private static final CharClass TAG_KEY_CHARACTERS = CharClass.of(" _.:=+-@").plusLetters().plusNumbers();
     private static final CharClass TAG_VALUE_CHARACTERS = TAG_KEY_CHARACTERS.plusRange('/', '/');
 
     static final TextFormat DOMAIN_ID = TextFormat.of("[A-Za-z0-9_-]+", id -> CharClass.ID.containsAll(id, 1, Integer.MAX_VALUE));
-    /** NOTES.md: letters, digits, {@code _} and {@code -}. */
+    /** docs/cloud-apis.md, Limits: letters, digits, {@code _} and {@code -}. */
     static final TextFormat RULE_NAME = TextFormat.of("[A-Za-z0-9_-]+", name -> CharClass.ID.containsAll(name, 1, Integer.MAX_VALUE));
-    /** NOTES.md: letters, digits, spaces and {@code _ . : = + - @}; not starting or ending with a space. */
+    /** docs/cloud-apis.md, Limits: letters, digits, spaces and {@code _ . : = + - @}; not starting or ending with a space. */
     static final TextFormat TAG_KEY = TextFormat.of(
             "[\\p{L}\\p{N}_.:=+\\-@]([\\p{L}\\p{N} _.:=+\\-@]*[\\p{L}\\p{N}_.:=+\\-@])?", ConfigRules::isTagKey);
-    /** NOTES.md: letters, digits, spaces and {@code _ . : / = + - @}. */
+    /** docs/cloud-apis.md, Limits: letters, digits, spaces and {@code _ . : / = + - @}. */
     static final TextFormat TAG_VALUE = TextFormat.of("[\\p{L}\\p{N} _.:/=+\\-@]*", TAG_VALUE_CHARACTERS::containsAll);
     /** FunctionGraph URN: {@code urn:fss:<region>:<project>:function:<package>:<name>[:<version or alias>]}. */
     static final TextFormat FUNCTION_URN = TextFormat.regex(
@@ -110,7 +110,7 @@ public final class ConfigRules {
                             matches("value", ResourceTag::value, TAG_VALUE,
                                     "may contain letters, digits, spaces and _ . : / = + - @")),
 
-                    // Cross-field rules (NOTES.md)
+                    // Cross-field rules (docs/cloud-apis.md, Enums and Limits)
                     check("custom goes with custom_policy, builtin with policy_definition_id", ConfigRules::typeMatchesPolicy),
                     check("period and policy_filter exclude each other", ConfigRules::periodXorFilter),
                     check("at most 20 tags, keys unique", ConfigRules::tagLimits)));
@@ -129,8 +129,8 @@ public final class ConfigRules {
     }
 
     /**
-     * Checks a built-in rule's parameters against its policy definition (NOTES.md: "Rule parameters can be
-     * checked against this"): unknown names, missing parameters without a default, and each value's type
+     * Checks a built-in rule's parameters against its policy definition (docs/cloud-apis.md, Enums: a rule's parameters can be
+     * checked against the definition's schemas): unknown names, missing parameters without a default, and each value's type
      * and bounds; and warns when the trigger does not suit the definition's {@code trigger_type}.
      */
     public static Violations validateParameters(ConfigRule rule, PolicyDefinition definition) {
@@ -166,7 +166,7 @@ public final class ConfigRules {
         return Violations.of(out);
     }
 
-    /** NOTES.md: custom_policy goes with custom; policy_definition_id with builtin (the default). */
+    /** docs/cloud-apis.md, Enums: custom_policy goes with custom; policy_definition_id with builtin (the default). */
     private static void typeMatchesPolicy(ConfigRule r, String prefix, List<Violation> out) {
         PolicyAssignmentType type = r.assignmentType().orElse(null);
         boolean hasDefinition = r.policyDefinitionId() != null && !r.policyDefinitionId().isBlank();
@@ -191,7 +191,7 @@ public final class ConfigRules {
         }
     }
 
-    /** NOTES.md: a rule is periodic or triggered by configuration change, not both. */
+    /** docs/cloud-apis.md, Enums: a rule is periodic or triggered by configuration change, not both. */
     private static void periodXorFilter(ConfigRule r, String prefix, List<Violation> out) {
         if (r.period() != null && !r.period().isBlank() && r.policyFilter() != null) {
             out.add(Violation.error("period", ViolationCode.PERIOD_AND_FILTER,
@@ -199,7 +199,7 @@ public final class ConfigRules {
         }
     }
 
-    /** NOTES.md: {@code policy_filter.tag_value} only makes sense with {@code tag_key}. */
+    /** docs/cloud-apis.md, Enums: {@code policy_filter.tag_value} only makes sense with {@code tag_key}. */
     private static void tagValueNeedsKey(PolicyFilter f, String prefix, List<Violation> out) {
         boolean hasValue = f.tagValue() != null && !f.tagValue().isEmpty();
         boolean hasKey = f.tagKey() != null && !f.tagKey().isEmpty();
@@ -209,7 +209,7 @@ public final class ConfigRules {
         }
     }
 
-    /** NOTES.md: auth_value is e.g. {"agency_name": "…"}; without it the function cannot be called. */
+    /** docs/cloud-apis.md, Enums: auth_value is e.g. {"agency_name": "…"}; without it the function cannot be called. */
     private static void agencyNamed(CustomPolicy p, String prefix, List<Violation> out) {
         if (!AuthType.AGENCY.wireName().equals(p.authType())) {
             return;
@@ -247,7 +247,7 @@ public final class ConfigRules {
         }
     }
 
-    /** NOTES.md: at most 20 tags per rule; a key can appear once. */
+    /** docs/cloud-apis.md, Limits: at most 20 tags per rule; a key can appear once. */
     private static void tagLimits(ConfigRule r, String prefix, List<Violation> out) {
         if (r.tags() == null) {
             return;

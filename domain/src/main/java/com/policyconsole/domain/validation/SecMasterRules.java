@@ -20,7 +20,7 @@ import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.emergency.PolicyDirection;
-import com.policyconsole.domain.model.emergency.WireEnum;
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.Set;
 
 /**
  * Every rule of SecMaster's "Creating a Retry Emergency Policy", in the order of the document's tables
- * (Table 1 path parameters … Table 8 policy_type), followed by the cross-field rules of NOTES.md. Put the
+ * (Table 1 path parameters … Table 8 policy_type), followed by the cross-field rules of docs/cloud-apis.md (Enums). Put the
  * document beside this file and tick the rows off.
  *
  * <p>The "Type" column is enforced by the Java types of {@link EmergencyPolicyRequest} (String, Boolean,
@@ -132,7 +132,7 @@ public final class SecMasterRules {
                     text("region_scope", EmergencyPolicy::regionScope, 0, MAX_ID_LENGTH),
                     looksLike("region_scope", EmergencyPolicy::regionScope, HEX_ID, "does not look like a region-scope ID (32 hex digits)"),
 
-                    // Cross-field rules (NOTES.md)
+                    // Cross-field rules (docs/cloud-apis.md, Enums)
                     check("block_ageing goes with is_block_ageing", SecMasterRules::ageingInstantMatchesFlag),
                     check("WHITE is not for user names", SecMasterRules::whiteNotForUserNames),
                     check("defense layers enforce the block type", SecMasterRules::layersEnforceBlockType),
@@ -152,7 +152,7 @@ public final class SecMasterRules {
         return RULES;
     }
 
-    /** NOTES.md: for {@code retry}, {@code retry_list} carries the IDs; a create carries none. */
+    /** docs/cloud-apis.md, Enums: for {@code retry}, {@code retry_list} carries the IDs; a create carries none. */
     private static void retryListMatchesAction(EmergencyPolicyRequest r, String prefix, List<Violation> out) {
         Optional<ActionType> action = r.action();
         boolean hasList = r.retryList() != null && !r.retryList().isEmpty();
@@ -165,7 +165,7 @@ public final class SecMasterRules {
         }
     }
 
-    /** Table 6 and NOTES.md: with ageing, {@code block_ageing} holds the instant; without, it is null. */
+    /** Table 6 and docs/cloud-apis.md, Enums: with ageing, {@code block_ageing} holds the instant; without, it is null. */
     private static void ageingInstantMatchesFlag(EmergencyPolicy p, String prefix, List<Violation> out) {
         BlockAge age = p.blockAge();
         if (age == null || age.isBlockAgeing() == null) {
@@ -182,7 +182,10 @@ public final class SecMasterRules {
         }
     }
 
-    /** NOTES.md: {@code block_target} holds one or more objects of the block type, separated by commas. */
+    /**
+     * SecMaster user guide, "Adding an Emergency Policy"; docs/cloud-apis.md, Enums: {@code block_target}
+     * holds one or more objects of the block type, separated by commas.
+     */
     private static void targetsMatchType(EmergencyPolicy p, String prefix, List<Violation> out) {
         Optional<BlockType> type = p.blockType();
         if (type.isEmpty() || p.blockTarget() == null || p.blockTarget().isBlank()) {
@@ -214,7 +217,10 @@ public final class SecMasterRules {
         return targets.size() == 1 ? "" : " (object " + (i + 1) + ")";
     }
 
-    /** NOTES.md: whitelisting (WHITE) applies to IPs and domain names, not to user names. */
+    /**
+     * SecMaster user guide, "Adding an Emergency Policy"; docs/cloud-apis.md, Enums: whitelisting (WHITE)
+     * applies to IPs and domain names, not to user names.
+     */
     private static void whiteNotForUserNames(EmergencyPolicy p, String prefix, List<Violation> out) {
         if (p.category().orElse(null) == PolicyCategory.WHITE && p.blockType().orElse(null) == BlockType.USER_NAME) {
             out.add(Violation.error(Rule.path(prefix, "policy_category"), ViolationCode.WHITE_NOT_FOR_USER_NAMES,
@@ -222,7 +228,7 @@ public final class SecMasterRules {
         }
     }
 
-    /** NOTES.md: IAM is the layer for user names; IPs and domains go to CFW, WAF or VPC. */
+    /** docs/cloud-apis.md, Enums: IAM is the layer for user names; IPs and domains go to CFW, WAF or VPC. */
     private static void layersEnforceBlockType(EmergencyPolicy p, String prefix, List<Violation> out) {
         Optional<BlockType> type = p.blockType();
         if (type.isEmpty() || p.defensePolicyList() == null) {

@@ -12,7 +12,7 @@ public enum ViolationCode {
     BAD_FORMAT("bad_format"),
     CONTROL_CHARACTER("control_character"),
 
-    // Cross-field rules (NOTES.md).
+    // Cross-field rules (docs/cloud-apis.md, Enums and Limits).
     RETRY_LIST_REQUIRED("retry_list_required"),
     RETRY_LIST_NOT_ALLOWED("retry_list_not_allowed"),
     AGEING_INSTANT_REQUIRED("ageing_instant_required"),

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.policyconsole.domain.model.config.ParameterSchema;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.in.AddConfigRuleCommand;
 import com.policyconsole.domain.port.in.SubmissionResult;
-import com.policyconsole.domain.port.out.CloudReadException;
 import com.policyconsole.domain.validation.ViolationCode;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class ConfigRuleServiceTest {
         ports.definitions.add(new PolicyDefinition("5fa265c0aa1e6afc05a0ff07", "allowed-images-by-id", "", "resource",
                 Map.of("listOfAllowedImages", ParameterSchema.ofType("Array", "image IDs"))));
         ports.nextOutcome = new CloudOutcome.Accepted("66c486e8d58ed9173f4560ac", "Enabled", 200, "r", "{}");
-        service = new ConfigRuleService(ports, new ConfigRuleChecks(ports, ports), ports, ports, CLOCK);
+        service = new ConfigRuleService(ports, new ConfigRuleChecks(ports, ports), ports, CLOCK);
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConfigRuleServiceTest {
             }
         };
         unreadable.definitions.addAll(ports.definitions);
-        ConfigRuleService s = new ConfigRuleService(ports, new ConfigRuleChecks(ports, unreadable), ports, ports, CLOCK);
+        ConfigRuleService s = new ConfigRuleService(ports, new ConfigRuleChecks(ports, unreadable), ports, CLOCK);
 
         assertThat(s.add(new AddConfigRuleCommand("alice", DOMAIN_ID, seedRule(), false)))
                 .isInstanceOfSatisfying(SubmissionResult.Rejected.class, r -> {
@@ -111,7 +111,7 @@ class ConfigRuleServiceTest {
                 throw new CloudReadException("503 from rms", new CloudOutcome.Failed(503, null, null, null, null));
             }
         };
-        ConfigRuleService s = new ConfigRuleService(ports, new ConfigRuleChecks(ports, unreadable), ports, ports, CLOCK);
+        ConfigRuleService s = new ConfigRuleService(ports, new ConfigRuleChecks(ports, unreadable), ports, CLOCK);
 
         assertThat(s.add(new AddConfigRuleCommand("alice", DOMAIN_ID, seedRule(), false)))
                 .isInstanceOfSatisfying(SubmissionResult.Rejected.class, r -> {

@@ -32,8 +32,8 @@ class EmergencyPolicyServiceTest {
     void setUp() {
         ports = new InMemoryPorts();
         EmergencyPolicyChecks checks = new EmergencyPolicyChecks(ports, CLOCK);
-        service = new EmergencyPolicyService(ports, checks, ports, ports, CLOCK);
-        preview = new RequestPreviewService(checks, new ConfigRuleChecks(ports, ports), ports);
+        service = new EmergencyPolicyService(ports, checks, ports, CLOCK);
+        preview = new RequestPreviewService(checks, new ConfigRuleChecks(ports, ports), ports, ports);
     }
 
     private static CreateEmergencyPolicyCommand create(String target, boolean acknowledged) {
@@ -73,7 +73,7 @@ class EmergencyPolicyServiceTest {
             }
         };
         EmergencyPolicyService s = new EmergencyPolicyService(ports, new EmergencyPolicyChecks(ports, CLOCK),
-                failingHistory, ports, CLOCK);
+                failingHistory, CLOCK);
 
         assertThat(s.create(create("8.8.8.8", false))).isInstanceOfSatisfying(SubmissionResult.NotRecorded.class,
                 r -> assertThat(r.reason()).contains("disk full"));
@@ -124,7 +124,7 @@ class EmergencyPolicyServiceTest {
             public CloudOutcome submit(com.policyconsole.domain.model.emergency.EmergencyPolicyRequest request) {
                 throw new IllegalStateException("boom");
             }
-        }, new EmergencyPolicyChecks(ports, CLOCK), ports, ports, CLOCK);
+        }, new EmergencyPolicyChecks(ports, CLOCK), ports, CLOCK);
 
         assertThat(s.create(create("8.8.8.8", false))).isInstanceOfSatisfying(SubmissionResult.Sent.class,
                 r -> assertThat(r.outcome()).isInstanceOf(CloudOutcome.Unknown.class));

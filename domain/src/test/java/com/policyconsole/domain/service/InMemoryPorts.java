@@ -9,23 +9,23 @@ import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.PendingRequest;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.port.HistoryUnavailableException;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
-import com.policyconsole.domain.port.out.HistoryUnavailableException;
 import com.policyconsole.domain.port.out.PolicyInventory;
+import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
-import com.policyconsole.domain.port.out.RequestRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Test doubles of the outbound ports that record every call, in order, into one shared journal. */
-class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, RequestHistory, PolicyInventory,
-        RequestRenderer {
+class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, RequestHistory, PolicyInventory {
 
     final List<String> journal = new ArrayList<>();
     final Map<Long, PendingRequest> pending = new LinkedHashMap<>();
@@ -37,7 +37,25 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     boolean historyDown;
     boolean outcomeWriteFails;
 
+    /** The requests prepared so far, by their rendered form, for {@link #readBack}. */
+    final Map<RenderedRequest, EmergencyPolicyRequest> prepared = new LinkedHashMap<>();
+
     @Override
+    public PreparedCall prepare(EmergencyPolicyRequest request) {
+        RenderedRequest rendered = new RenderedRequest("POST", "https://secmaster.test/v1/"
+                + request.workspace().projectId(), "/v1/{project_id}/workspaces/{workspace_id}/soc/policys",
+                Map.of("project_id", request.workspace().projectId(), "workspace_id", request.workspace().workspaceId()),
+                Map.of("action_type", String.valueOf(request.actionType())), Map.of("X-Auth-Token", "****"), "{}");
+        prepared.put(rendered, request);
+        return new PreparedCall(rendered, () -> submit(request));
+    }
+
+    @Override
+    public Optional<EmergencyPolicyRequest> readBack(RenderedRequest recorded) {
+        return Optional.ofNullable(prepared.get(recorded));
+    }
+
+    /** What sending a create or retry answers; tests override it. */
     public CloudOutcome submit(EmergencyPolicyRequest request) {
         journal.add("cloud:" + request.actionType());
         return nextOutcome;
@@ -49,6 +67,14 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     }
 
     @Override
+    public PreparedCall prepare(ConfigRuleRequest request) {
+        RenderedRequest rendered = new RenderedRequest("PUT", "https://rms.test/v1/resource-manager/domains/"
+                + request.domainId(), "/v1/resource-manager/domains/{domain_id}/policy-assignments",
+                Map.of("domain_id", String.valueOf(request.domainId())), Map.of(), Map.of(), "{}");
+        return new PreparedCall(rendered, () -> add(request));
+    }
+
+    /** What sending a rule addition answers; tests override it. */
     public CloudOutcome add(ConfigRuleRequest request) {
         journal.add("cloud:add");
         return nextOutcome;
@@ -100,17 +126,5 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
             throw new HistoryUnavailableException("connection refused", null);
         }
         return ruleNames;
-    }
-
-    @Override
-    public RenderedRequest render(EmergencyPolicyRequest request) {
-        return new RenderedRequest("POST", "https://secmaster.test/v1/" + request.workspace().projectId(),
-                Map.of("X-Auth-Token", "****"), "{}");
-    }
-
-    @Override
-    public RenderedRequest render(ConfigRuleRequest request) {
-        return new RenderedRequest("PUT", "https://rms.test/v1/resource-manager/domains/" + request.domainId(),
-                Map.of(), "{}");
     }
 }

@@ -410,7 +410,7 @@ class SecMasterRulesTest {
                 .containsExactly(ViolationCode.DUPLICATE_CONNECTION);
     }
 
-    // Cross-field rules (NOTES.md)
+    // Cross-field rules (docs/cloud-apis.md, Enums)
 
     @Test
     void whiteListingUserNamesIsRefused() {

@@ -1,8 +1,8 @@
 package com.policyconsole.adapter.out.auth;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.AuthenticationFailure;
 import com.policyconsole.adapter.out.http.CallAuthentication;
-import com.policyconsole.adapter.out.http.Redactor;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireRequest;
 import java.time.Clock;

@@ -29,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs HTTP requests with Huawei Cloud's AK/SK algorithm {@code SDK-HMAC-SHA256}, as the official
  * Java SDK ({@code huaweicloud-sdk-core} 3.1.143, {@code AKSKSigner}) does, in plain Java.
  *
- * <p>Steps (spec NOTES.md, "AK/SK signing, SDK-HMAC-SHA256"):
+ * <p>Steps (API Request Signing Guide; docs/cloud-apis.md, Signing):
  * <ol>
  *   <li><b>Signed headers</b>: every request header except {@code Content-Type} and names containing
  *       {@code _}, plus {@code host} (the request's own {@code Host} header if present, otherwise the URI

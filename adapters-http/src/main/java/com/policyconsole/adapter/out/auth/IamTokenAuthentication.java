@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.auth;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.AuthenticationFailure;
 import com.policyconsole.adapter.out.http.CallAuthentication;
 import com.policyconsole.adapter.out.http.CloudCallExecutor;
@@ -7,7 +8,6 @@ import com.policyconsole.adapter.out.http.CloudEndpoints;
 import com.policyconsole.adapter.out.http.ErrorBody;
 import com.policyconsole.adapter.out.http.Exchange;
 import com.policyconsole.adapter.out.http.Outcomes;
-import com.policyconsole.adapter.out.http.Redactor;
 import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;

@@ -1,7 +1,7 @@
 package com.policyconsole.adapter.out.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.policyconsole.adapter.out.http.Redactor;
+import com.policyconsole.adapter.log.Redactor;
 import java.util.List;
 
 /** The JSON of IAM's token request and answer, as far as the console uses it. */

@@ -1,7 +1,7 @@
 package com.policyconsole.adapter.out.auth;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.AuthenticationFailure;
-import com.policyconsole.adapter.out.http.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

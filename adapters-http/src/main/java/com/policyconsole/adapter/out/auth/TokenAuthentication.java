@@ -1,7 +1,7 @@
 package com.policyconsole.adapter.out.auth;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.CallAuthentication;
-import com.policyconsole.adapter.out.http.Redactor;
 import com.policyconsole.adapter.out.http.WireRequest;
 import java.util.Map;
 import java.util.Objects;

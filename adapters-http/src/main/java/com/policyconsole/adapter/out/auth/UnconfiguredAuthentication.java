@@ -1,9 +1,9 @@
 package com.policyconsole.adapter.out.auth;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.AuthenticationFailure;
 import com.policyconsole.adapter.out.http.CallAuthentication;
 import com.policyconsole.adapter.out.http.CloudSettings.AuthMode;
-import com.policyconsole.adapter.out.http.Redactor;
 import com.policyconsole.adapter.out.http.WireRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;

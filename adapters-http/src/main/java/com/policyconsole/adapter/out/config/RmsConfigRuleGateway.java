@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.config;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.auth.AuthScope;
 import com.policyconsole.adapter.out.auth.Authentication;
 import com.policyconsole.adapter.out.http.AuthHeaders;
@@ -7,9 +8,8 @@ import com.policyconsole.adapter.out.http.CloudCallExecutor;
 import com.policyconsole.adapter.out.http.CloudEndpoints;
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.http.Exchange;
-import com.policyconsole.adapter.out.http.Outcomes;
-import com.policyconsole.adapter.out.http.Redactor;
 import com.policyconsole.adapter.out.http.LazyRestClient;
+import com.policyconsole.adapter.out.http.Outcomes;
 import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;
@@ -19,11 +19,13 @@ import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.RenderedRequest;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import com.policyconsole.domain.port.out.PreparedCall;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,33 +76,41 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     }
 
-    @Override
-    public CloudOutcome add(ConfigRuleRequest request) {
-        if (isBlank(request.domainId()) || request.rule() == null) {
-            return new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
-                    "domain_id and a rule are required: the request was not sent", null, null);
-        }
-        WireRequest wire;
-        try {
-            wire = addRequest(request);
-        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            return new CloudOutcome.Failed(0, "CLIENT.NOT_SENT", e.getMessage() + ": the request was not sent", null, null);
-        }
-        Exchange exchange = executor.execute(wire, authentication.forScope(new AuthScope.Domain(request.domainId())),
-                headers -> client().addRule(request.domainId(), AuthHeaders.from(headers, SENT_BY_PUT), wire.bodyBytes()));
-        return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, RmsConfigRuleGateway::addOutcome);
-    }
-
     /**
-     * The rule addition exactly as {@link #add} sends it, authentication values masked.
-     *
-     * @throws CloudEndpoints.EndpointNotConfiguredException when {@code quarkus.rest-client.rms.url} is not set
+     * Builds "Adding a Rule" once: the rendered form (authentication values masked) is what the preview shows and
+     * the history records, the call sends exactly that request. Without an account or a rule it is not sent, nor
+     * when {@code quarkus.rest-client.rms.url} is not set (the request is shown against
+     * {@link CloudEndpoints#UNCONFIGURED}).
      */
-    public RenderedRequest render(ConfigRuleRequest request) {
-        WireRequest wire = addRequest(request);
+    @Override
+    public PreparedCall prepare(ConfigRuleRequest request) {
+        URI base;
+        String unconfigured = null;
+        try {
+            base = endpoints.rms();
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            base = CloudEndpoints.UNCONFIGURED;
+            unconfigured = e.getMessage();
+        }
+        WireRequest wire = addRequest(request, base);
         Map<String, String> headers = new LinkedHashMap<>(wire.headers());
         headers.putAll(authentication.preview(wire, new AuthScope.Domain(request.domainId())));
-        return new RenderedRequest(wire.method(), wire.uri().toString(), headers, wire.body());
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), ASSIGNMENTS_PATH,
+                Map.of("domain_id", nullToEmpty(request.domainId())), Map.of(), headers, wire.body());
+        if (isBlank(request.domainId()) || request.rule() == null) {
+            return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
+                    "domain_id and a rule are required: the request was not sent", null, null));
+        }
+        if (unconfigured != null) {
+            String why = unconfigured + ": the request was not sent";
+            return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT", why, null, null));
+        }
+        return new PreparedCall(rendered, () -> {
+            Exchange exchange = executor.execute(wire, authentication.forScope(new AuthScope.Domain(request.domainId())),
+                    sent -> client().addRule(request.domainId(), AuthHeaders.from(sent, SENT_BY_PUT),
+                            wire.bodyBytes()));
+            return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, RmsConfigRuleGateway::addOutcome);
+        });
     }
 
     @Override
@@ -121,7 +131,7 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
                     headers -> client().listRules(domainId, limit, marker, AuthHeaders.from(headers, Set.of())));
             PolicyAssignmentPageDto page = readPage("the rule list", exchange, PolicyAssignmentPageDto.class);
             if (page.value() != null) {
-                page.value().forEach(dto -> rules.add(ConfigRuleMapper.toDomain(dto)));
+                page.value().forEach(dto -> rules.add(ConfigCodec.toDomain(dto)));
             }
             return page.pageInfo();
         });
@@ -142,7 +152,7 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
                             AuthHeaders.from(headers, SENT_BY_DEFINITIONS)));
             PolicyDefinitionPageDto page = readPage("the policy definitions", exchange, PolicyDefinitionPageDto.class);
             if (page.value() != null) {
-                page.value().forEach(dto -> definitions.add(ConfigRuleMapper.toDomain(dto)));
+                page.value().forEach(dto -> definitions.add(ConfigCodec.toDomain(dto)));
             }
             return page.pageInfo();
         });
@@ -187,11 +197,11 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
         }
     }
 
-    private WireRequest addRequest(ConfigRuleRequest request) {
+    private WireRequest addRequest(ConfigRuleRequest request, URI base) {
         return new WireRequest("PUT", ASSIGNMENTS_PATH,
-                Uris.build(endpoints.rms(), ASSIGNMENTS_PATH, Map.of("domain_id", nullToEmpty(request.domainId())), Map.of()),
+                Uris.build(base, ASSIGNMENTS_PATH, Map.of("domain_id", nullToEmpty(request.domainId())), Map.of()),
                 Map.of(CONTENT_TYPE_HEADER, WireJson.CONTENT_TYPE),
-                WireJson.write(request.rule() == null ? Map.of() : ConfigRuleMapper.toDto(request.rule())));
+                ConfigCodec.writeRule(request.rule()));
     }
 
     private static CloudOutcome addOutcome(Exchange.Answered answer) {

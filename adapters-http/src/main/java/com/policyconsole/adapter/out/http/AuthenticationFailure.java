@@ -1,5 +1,7 @@
 package com.policyconsole.adapter.out.http;
 
+import com.policyconsole.adapter.log.Redactor;
+
 /**
  * No credentials could be obtained for a call (IAM refused or unreachable, or nothing configured): the call
  * is not sent. Carries what IAM answered, if it answered; the message never contains a secret.

@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.http;
 
+import com.policyconsole.adapter.log.Redactor;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 

@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.http;
 
+import com.policyconsole.adapter.log.Redactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**

@@ -40,6 +40,9 @@ public class CloudEndpoints {
                 Optional.ofNullable(rms).map(URI::toString), Optional.ofNullable(iam).map(URI::toString));
     }
 
+    /** Stands in for a service URL that is not set, so that a request can still be shown; it is never called. */
+    public static final URI UNCONFIGURED = URI.create("http://endpoint-not-configured.invalid");
+
     /**
      * The SecMaster base URL, e.g. {@code https://secmaster.cn-north-4.myhuaweicloud.com}.
      *

@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ErrorBody(String code, String message, String requestId, Boolean success, boolean json) {
 
     private static final ErrorBody NOT_JSON = new ErrorBody(null, null, null, null, false);
+
+    /** An error answer of the API gateway in front of every service: {@code {"error_code": …, "error_msg": …}}. */
+    public static String writeGateway(String code, String message) {
+        return WireJson.writeAnswer(new GatewayErrorDto(code, message));
+    }
+
+    /** The API gateway's error answer. */
+    private record GatewayErrorDto(@JsonProperty("error_code") String errorCode,
+                                   @JsonProperty("error_msg") String errorMessage) {
+    }
 
     /** Reads the error fields of a body; an empty or non-JSON body gives all nulls and {@code json=false}. */
     public static ErrorBody parse(String body) {

@@ -1,5 +1,6 @@
 package com.policyconsole.adapter.out.http;
 
+import com.policyconsole.adapter.log.Redactor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

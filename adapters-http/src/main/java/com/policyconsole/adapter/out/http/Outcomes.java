@@ -1,7 +1,8 @@
 package com.policyconsole.adapter.out.http;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.domain.model.history.CloudOutcome;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import java.util.function.Function;
 
 /**

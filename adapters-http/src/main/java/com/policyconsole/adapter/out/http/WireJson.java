@@ -4,12 +4,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.policyconsole.adapter.json.JsonValues;
+import com.policyconsole.domain.validation.Violation;
+import com.policyconsole.domain.validation.ViolationCode;
+import java.util.Collection;
 
 /**
  * The one Jackson configuration for every body the adapters send or read, so that the preview, the signed
@@ -22,7 +32,7 @@ public final class WireJson {
     public static final String CONTENT_TYPE = "application/json;charset=UTF-8";
 
     /** Exact numbers both ways: no float rounding, no trailing-zero stripping. */
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonValues.NODES;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .nodeFactory(NODES)
@@ -35,7 +45,87 @@ public final class WireJson {
                     JsonInclude.Include.ALWAYS))
             .build();
 
+    /**
+     * Reads a request as the services do: every field must have its documented JSON type (a number is not a string,
+     * {@code "true"} is not a boolean), unknown fields are ignored.
+     */
+    private static final ObjectMapper TYPED = JsonMapper.builder()
+            .nodeFactory(NODES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .build();
+
+    /** Writes answers as the services do: every field of the DTO, {@code null} ones included. */
+    private static final ObjectMapper ANSWERS = MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                    JsonInclude.Include.ALWAYS));
+
     private WireJson() {
+    }
+
+    /**
+     * A body read with its JSON types checked: the DTO, or the first field whose type is wrong, at its wire path.
+     *
+     * @param value the DTO, null when {@code typeError} is set
+     * @param typeError the first field of the wrong JSON type, or null
+     */
+    public record Typed<T>(T value, Violation typeError) {
+    }
+
+    /**
+     * Reads a request body into a DTO, checking the JSON type of each field; an empty body reads as {@code {}}.
+     *
+     * @throws UnreadableBodyException when the text is not JSON
+     */
+    public static <T> Typed<T> readTyped(String json, Class<T> type) {
+        try {
+            return new Typed<>(TYPED.readValue(json == null || json.isBlank() ? "{}" : json, type), null);
+        } catch (MismatchedInputException e) {
+            return new Typed<>(null, typeError(e));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBodyException("the request body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Violation typeError(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        String field = null;
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field = reference.getFieldName();
+                path.append(path.isEmpty() ? "" : ".").append(field);
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (field == null) {
+            return Violation.error("", ViolationCode.BAD_FORMAT, "the request body must be a JSON object");
+        }
+        Class<?> target = e.getTargetType();
+        String shape = target == String.class ? "a string"
+                : target == Boolean.class || target == boolean.class ? "true or false"
+                : target != null && (Collection.class.isAssignableFrom(target) || target.isArray()) ? "an array"
+                : target != null && Number.class.isAssignableFrom(target) ? "a number"
+                : "an object";
+        return Violation.error(path.toString(), ViolationCode.BAD_FORMAT, field + " must be " + shape);
+    }
+
+    /** An answer DTO as the compact JSON text a service sends, {@code null} fields included. */
+    public static String writeAnswer(Object dto) {
+        try {
+            return ANSWERS.writeValueAsString(dto);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + dto.getClass().getSimpleName(), e);
+        }
     }
 
     /** A DTO as the compact JSON text that goes on the wire. */

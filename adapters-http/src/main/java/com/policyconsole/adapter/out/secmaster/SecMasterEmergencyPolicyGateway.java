@@ -7,8 +7,8 @@ import com.policyconsole.adapter.out.http.CloudCallExecutor;
 import com.policyconsole.adapter.out.http.CloudEndpoints;
 import com.policyconsole.adapter.out.http.CloudSettings;
 import com.policyconsole.adapter.out.http.Exchange;
-import com.policyconsole.adapter.out.http.Outcomes;
 import com.policyconsole.adapter.out.http.LazyRestClient;
+import com.policyconsole.adapter.out.http.Outcomes;
 import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;
@@ -18,8 +18,9 @@ import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
+import com.policyconsole.domain.port.out.PreparedCall;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +47,8 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
     public static final String SEARCH_PATH = POLICIES_PATH + "/search";
     /** The service version header, spelled as the document spells it. */
     public static final String VERSION_HEADER = "x-secmaster-version";
+    /** The query parameter that says create or retry. */
+    static final String ACTION_TYPE = "action_type";
     /** The content type header, spelled as the document spells it. */
     public static final String CONTENT_TYPE_HEADER = "content-type";
 
@@ -69,37 +73,71 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     }
 
+    /**
+     * Builds the create or retry once: the rendered form (authentication values masked) is what the preview shows
+     * and the history records, the call sends exactly that request. Without a project or workspace the call is not
+     * sent and fails as such; nor is it when {@code quarkus.rest-client.secmaster.url} is not set (the request is
+     * shown against {@link CloudEndpoints#UNCONFIGURED}).
+     */
     @Override
-    public CloudOutcome submit(EmergencyPolicyRequest request) {
+    public PreparedCall prepare(EmergencyPolicyRequest request) {
         SecMasterWorkspace workspace = request.workspace();
-        if (isBlank(workspace.projectId()) || isBlank(workspace.workspaceId())) {
-            return notSent("project_id and workspace_id are required");
-        }
-        WireRequest wire;
+        URI base;
+        String unconfigured = null;
         try {
-            wire = submitRequest(request);
+            base = endpoints.secmaster();
         } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            return notSent(e.getMessage());
+            base = CloudEndpoints.UNCONFIGURED;
+            unconfigured = e.getMessage();
         }
+        WireRequest wire = submitRequest(request, base);
+        boolean addressed = !isBlank(workspace.projectId()) && !isBlank(workspace.workspaceId());
+        AuthScope scope = addressed ? scope(workspace) : new AuthScope.Domain(null);
+        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
+        headers.putAll(authentication.preview(wire, scope));
+        Map<String, String> query = new LinkedHashMap<>();
+        if (request.actionType() != null) {
+            query.put(ACTION_TYPE, request.actionType());
+        }
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), POLICIES_PATH,
+                pathValues(workspace), query, headers, wire.body());
+        if (!addressed) {
+            return new PreparedCall(rendered, () -> notSent("project_id and workspace_id are required"));
+        }
+        if (unconfigured != null) {
+            String why = unconfigured;
+            return new PreparedCall(rendered, () -> notSent(why));
+        }
+        return new PreparedCall(rendered, () -> send(request, wire));
+    }
+
+    private CloudOutcome send(EmergencyPolicyRequest request, WireRequest wire) {
+        SecMasterWorkspace workspace = request.workspace();
         String version = wire.headers().get(VERSION_HEADER);
         Exchange exchange = executor.execute(wire, authentication.forScope(scope(workspace)),
                 headers -> client().submit(workspace.projectId(), workspace.workspaceId(), request.actionType(),
                         version, AuthHeaders.from(headers, SENT_BY_METHOD), wire.bodyBytes()));
-        return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED, SecMasterMapper::submitOutcome);
+        return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED, SecMasterCodec::submitOutcome);
     }
 
     /**
-     * The create or retry exactly as {@link #submit} sends it, authentication values masked.
-     *
-     * @throws CloudEndpoints.EndpointNotConfiguredException when {@code quarkus.rest-client.secmaster.url} is not set
+     * The request a recorded create or retry was made from: the workspace from its path, the version from its
+     * header, the action from its query, the rest from its body.
      */
-    public RenderedRequest render(EmergencyPolicyRequest request) {
-        WireRequest wire = submitRequest(request);
-        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
-        AuthScope scope = isBlank(request.workspace().projectId())
-                ? new AuthScope.Domain(null) : scope(request.workspace());
-        headers.putAll(authentication.preview(wire, scope));
-        return new RenderedRequest(wire.method(), wire.uri().toString(), headers, wire.body());
+    @Override
+    public Optional<EmergencyPolicyRequest> readBack(RenderedRequest recorded) {
+        if (!POLICIES_PATH.equals(recorded.pathTemplate())) {
+            return Optional.empty();
+        }
+        SecMasterWorkspace workspace = new SecMasterWorkspace(recorded.pathParameters().get("project_id"),
+                recorded.pathParameters().get("workspace_id"));
+        try {
+            WireJson.Typed<EmergencyPolicyRequest> read = SecMasterCodec.readRequest(workspace,
+                    recorded.header(VERSION_HEADER), recorded.query().get(ACTION_TYPE), recorded.body());
+            return Optional.ofNullable(read.value());
+        } catch (WireJson.UnreadableBodyException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -122,9 +160,9 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
             if (!(exchange instanceof Exchange.Answered answer) || !answer.isSuccess()) {
                 throw Outcomes.readFailure("the policy search", exchange);
             }
-            SecMasterMapper.SearchPage result;
+            SecMasterCodec.SearchPage result;
             try {
-                result = SecMasterMapper.searchPage(answer.body());
+                result = SecMasterCodec.searchPage(answer.body());
             } catch (WireJson.UnreadableBodyException e) {
                 throw Outcomes.readFailure("the policy search", answer, e.getMessage());
             }
@@ -135,7 +173,7 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
             total = result.total() != null ? result.total() : total;
             boolean lastPage = result.policies().size() < pageSize || (total != null && policies.size() >= total);
             if (lastPage) {
-                return SecMasterMapper.toWorkspacePolicies(policies, total);
+                return SecMasterCodec.toWorkspacePolicies(policies, total);
             }
         }
         throw new CloudReadException("the policy search did not end within " + maxPages + " pages of " + pageSize,
@@ -143,21 +181,21 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
                         + pageSize + " policies (policyconsole.cloud.paging.max-pages)", null, null));
     }
 
-    WireRequest submitRequest(EmergencyPolicyRequest request) {
+    private WireRequest submitRequest(EmergencyPolicyRequest request, URI base) {
         SecMasterWorkspace workspace = request.workspace();
         String version = isBlank(request.secmasterVersion()) ? settings.secmasterVersion() : request.secmasterVersion();
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("action_type", request.actionType());
-        URI uri = Uris.build(endpoints.secmaster(), POLICIES_PATH, pathValues(workspace), query);
+        query.put(ACTION_TYPE, request.actionType());
+        URI uri = Uris.build(base, POLICIES_PATH, pathValues(workspace), query);
         String template = POLICIES_PATH + (request.actionType() == null ? "" : "?action_type=" + Uris.encodeQuery(request.actionType()));
         return new WireRequest("POST", template, uri, documentedHeaders(version),
-                WireJson.write(SecMasterMapper.toDto(request)));
+                SecMasterCodec.writeRequest(request));
     }
 
     private WireRequest searchRequest(SecMasterWorkspace workspace, String version, int limit, int offset) {
         URI uri = Uris.build(endpoints.secmaster(), SEARCH_PATH, pathValues(workspace), Map.of());
         return new WireRequest("POST", SEARCH_PATH, uri, documentedHeaders(version),
-                WireJson.write(new SearchRequestDto(limit, offset)));
+                SecMasterCodec.writeSearchRequest(limit, offset));
     }
 
     private static Map<String, String> documentedHeaders(String version) {

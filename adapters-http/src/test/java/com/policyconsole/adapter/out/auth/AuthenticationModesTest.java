@@ -80,8 +80,8 @@ class AuthenticationModesTest {
         stubIamIssues(TestSecrets.IAM_SUBJECT_TOKEN, START.plus(Duration.ofHours(24)));
         SecMasterEmergencyPolicyGateway gateway = secMaster(iam());
 
-        gateway.submit(SeedExamples.secMasterCreate());
-        gateway.submit(SeedExamples.secMasterCreate());
+        gateway.prepare(SeedExamples.secMasterCreate()).send();
+        gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         List<LoggedRequest> tokenRequests = stub.findAll(postRequestedFor(urlPathEqualTo(TOKENS)));
         assertThat(tokenRequests).hasSize(1);
@@ -101,7 +101,7 @@ class AuthenticationModesTest {
     void configCallsUseADomainScopedIamToken() {
         stubIamIssues(TestSecrets.IAM_SUBJECT_TOKEN, START.plus(Duration.ofHours(24)));
 
-        config(iam()).add(SeedExamples.configAddRule());
+        config(iam()).prepare(SeedExamples.configAddRule()).send();
 
         LoggedRequest tokenRequest = stub.findAll(postRequestedFor(urlPathEqualTo(TOKENS))).get(0);
         assertThat(tree(tokenRequest.getBodyAsString()).at("/auth/scope"))
@@ -115,11 +115,11 @@ class AuthenticationModesTest {
         stubIamIssues(TestSecrets.IAM_SUBJECT_TOKEN, START.plus(Duration.ofHours(24)));
         SecMasterEmergencyPolicyGateway gateway = secMaster(iam());
 
-        gateway.submit(SeedExamples.secMasterCreate());
+        gateway.prepare(SeedExamples.secMasterCreate()).send();
         clock.advance(Duration.ofHours(22));
-        gateway.submit(SeedExamples.secMasterCreate());
+        gateway.prepare(SeedExamples.secMasterCreate()).send();
         clock.advance(Duration.ofMinutes(61));
-        gateway.submit(SeedExamples.secMasterCreate());
+        gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         stub.verify(2, postRequestedFor(urlPathEqualTo(TOKENS)));
     }
@@ -134,7 +134,7 @@ class AuthenticationModesTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).withHeader("X-Auth-Token", equalTo("revoked-token-abcdef"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"error_code\":\"APIGW.0307\",\"error_msg\":\"The token expires.\"}")));
 
-        CloudOutcome outcome = secMaster(iam()).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMaster(iam()).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOf(CloudOutcome.Accepted.class);
         stub.verify(2, postRequestedFor(urlPathEqualTo(TOKENS)));
@@ -146,7 +146,7 @@ class AuthenticationModesTest {
         stub.stubFor(post(urlPathEqualTo(TOKENS)).willReturn(aResponse().withStatus(401).withHeader("X-Request-Id", "iam-1")
                 .withBody("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\",\"title\":\"Unauthorized\"}}")));
 
-        CloudOutcome outcome = secMaster(iam()).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMaster(iam()).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class, f -> {
             assertThat(f.httpStatus()).isEqualTo(401);
@@ -159,7 +159,7 @@ class AuthenticationModesTest {
 
     @Test
     void akSkSignsExactlyWhatSecMasterReceives() {
-        CloudOutcome outcome = secMaster(akSk(Optional.empty())).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMaster(akSk(Optional.empty())).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOf(CloudOutcome.Accepted.class);
         LoggedRequest sent = stub.findAll(postRequestedFor(urlPathEqualTo(POLICIES))).get(0);
@@ -175,7 +175,7 @@ class AuthenticationModesTest {
     @Test
     void temporaryCredentialsSendASignedSecurityTokenAndConfigGetsXDomainId() {
         config(akSk(Optional.of(Secret.ofValue("policyconsole.cloud.security-token", TestSecrets.SECURITY_TOKEN))))
-                .add(SeedExamples.configAddRule());
+                .prepare(SeedExamples.configAddRule()).send();
 
         LoggedRequest sent = stub.findAll(putRequestedFor(urlPathEqualTo(ASSIGNMENTS))).get(0);
         assertThat(sent.getHeader("X-Domain-Id")).isEqualTo(DOMAIN_ID);
@@ -204,7 +204,7 @@ class AuthenticationModesTest {
         Authentication unconfigured = new UnconfiguredAuthentication(CloudSettings.AuthMode.AKSK,
                 "policyconsole.cloud.auth=aksk needs policyconsole.cloud.secret-key (or policyconsole.cloud.secret-key-file)");
 
-        CloudOutcome outcome = secMaster(unconfigured).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMaster(unconfigured).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class, f -> {
             assertThat(f.errorCode()).isEqualTo("CONFIG.MISSING");

@@ -3,8 +3,8 @@ package com.policyconsole.adapter.out.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.policyconsole.adapter.log.Redactor;
 import com.policyconsole.adapter.out.http.AuthenticationFailure;
-import com.policyconsole.adapter.out.http.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

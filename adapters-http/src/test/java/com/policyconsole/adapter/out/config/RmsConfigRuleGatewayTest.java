@@ -26,7 +26,7 @@ import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.json.JsonValue;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +61,7 @@ class RmsConfigRuleGatewayTest {
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).willReturn(okJson(SeedExamples.configAddRuleResponseText())
                 .withHeader("X-Request-Id", "rms-req-1")));
 
-        CloudOutcome outcome = gateway.add(SeedExamples.configAddRule());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.configAddRule()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Accepted("66c486e8d58ed9173f4560ac", "Enabled", 200, "rms-req-1",
                 SeedExamples.configAddRuleResponseText()));
@@ -88,7 +88,7 @@ class RmsConfigRuleGatewayTest {
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).willReturn(aResponse().withStatus(status)
                 .withHeader("X-Request-Id", "rms-" + status).withBody(body)));
 
-        assertThat(gateway.add(SeedExamples.configAddRule()))
+        assertThat(gateway.prepare(SeedExamples.configAddRule()).send())
                 .isEqualTo(new CloudOutcome.Refused(status, code, message, "rms-" + status, body));
     }
 
@@ -97,7 +97,7 @@ class RmsConfigRuleGatewayTest {
         String body = "{\"error_code\":\"RMS.INTERNAL.ERROR\",\"error_msg\":\"Internal error.\"}";
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).willReturn(aResponse().withStatus(500).withBody(body)));
 
-        CloudOutcome outcome = gateway.add(SeedExamples.configAddRule());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.configAddRule()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Failed(500, "RMS.INTERNAL.ERROR", "Internal error.", null, body));
         stub.verify(1, putRequestedFor(urlPathEqualTo(ASSIGNMENTS)));
@@ -108,7 +108,7 @@ class RmsConfigRuleGatewayTest {
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).willReturn(okJson(SeedExamples.configAddRuleResponseText())
                 .withFixedDelay(2_500)));
 
-        assertThat(gateway.add(SeedExamples.configAddRule())).isInstanceOf(CloudOutcome.Unknown.class);
+        assertThat(gateway.prepare(SeedExamples.configAddRule()).send()).isInstanceOf(CloudOutcome.Unknown.class);
         stub.verify(1, putRequestedFor(urlPathEqualTo(ASSIGNMENTS)));
     }
 
@@ -119,7 +119,7 @@ class RmsConfigRuleGatewayTest {
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).inScenario("t").whenScenarioStateIs("ok")
                 .willReturn(okJson(SeedExamples.configAddRuleResponseText())));
 
-        assertThat(gateway.add(SeedExamples.configAddRule())).isInstanceOf(CloudOutcome.Accepted.class);
+        assertThat(gateway.prepare(SeedExamples.configAddRule()).send()).isInstanceOf(CloudOutcome.Accepted.class);
         stub.verify(2, putRequestedFor(urlPathEqualTo(ASSIGNMENTS)));
     }
 
@@ -127,7 +127,7 @@ class RmsConfigRuleGatewayTest {
     void okWithoutARuleIdIsUnknown() {
         stub.stubFor(put(urlPathEqualTo(ASSIGNMENTS)).willReturn(okJson("{}")));
 
-        assertThat(gateway.add(SeedExamples.configAddRule())).isInstanceOf(CloudOutcome.Unknown.class);
+        assertThat(gateway.prepare(SeedExamples.configAddRule()).send()).isInstanceOf(CloudOutcome.Unknown.class);
     }
 
     @Test

@@ -29,7 +29,7 @@ import com.policyconsole.adapter.out.testing.CloudStub;
 import com.policyconsole.adapter.out.testing.SeedExamples;
 import com.policyconsole.adapter.out.testing.TestSecrets;
 import com.policyconsole.domain.model.history.CloudOutcome;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,7 +99,7 @@ class CloudCallLoggingTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson("{\"data\":\"t\",\"success\":true}")
                 .withHeader("X-Request-Id", "log-req-1")));
 
-        secMaster.submit(SeedExamples.secMasterCreate());
+        secMaster.prepare(SeedExamples.secMasterCreate()).send();
 
         List<String> lines = callLines();
         assertThat(lines).hasSize(1);
@@ -114,7 +114,7 @@ class CloudCallLoggingTest {
         RmsConfigRuleGateway config = new RmsConfigRuleGateway(CloudEndpoints.of(base, base, base), clients,
                 token(), executor, settings);
 
-        config.add(SeedExamples.configAddRule());
+        config.prepare(SeedExamples.configAddRule()).send();
 
         assertThat(callLines()).hasSize(3).allSatisfy(line -> assertThat(line)
                 .startsWith("cloud call PUT /v1/resource-manager/domains/{domain_id}/policy-assignments status=429")
@@ -154,15 +154,15 @@ class CloudCallLoggingTest {
             SecMasterEmergencyPolicyGateway gateway = new SecMasterEmergencyPolicyGateway(endpoints, clients,
                     authentication, executor, settings);
             RmsConfigRuleGateway config = new RmsConfigRuleGateway(endpoints, clients, authentication, executor, settings);
-            outcomes.add(gateway.submit(SeedExamples.secMasterCreate()));
-            outcomes.add(config.add(SeedExamples.configAddRule()));
+            outcomes.add(gateway.prepare(SeedExamples.secMasterCreate()).send());
+            outcomes.add(config.prepare(SeedExamples.configAddRule()).send());
             try {
                 config.listRules(DOMAIN_ID);
             } catch (CloudReadException expected) {
                 outcomes.add(expected.outcome());
             }
             Logger.getLogger(CloudCallLoggingTest.class.getName()).log(Level.INFO, "authentication {0}, preview {1}",
-                    new Object[] {authentication, gateway.render(SeedExamples.secMasterCreate())});
+                    new Object[] {authentication, gateway.prepare(SeedExamples.secMasterCreate()).rendered()});
         }
         new AuthenticationProducer().authentication(settings, configuredEndpoints, clients, executor);
 

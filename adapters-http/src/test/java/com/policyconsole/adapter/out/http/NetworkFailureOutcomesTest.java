@@ -10,7 +10,7 @@ import com.policyconsole.adapter.out.secmaster.SecMasterEmergencyPolicyGateway;
 import com.policyconsole.adapter.out.testing.CloudStub;
 import com.policyconsole.adapter.out.testing.SeedExamples;
 import com.policyconsole.domain.model.history.CloudOutcome;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +54,7 @@ class NetworkFailureOutcomesTest {
     void connectionRefusedIsFailedAfterEveryAttempt() throws IOException {
         URI closed = URI.create("http://127.0.0.1:" + freePort());
 
-        CloudOutcome outcome = secMasterAt(closed).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMasterAt(closed).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class, f -> {
             assertThat(f.httpStatus()).isZero();
@@ -68,7 +68,7 @@ class NetworkFailureOutcomesTest {
     void unknownHostIsFailedAfterEveryAttempt() {
         URI nowhere = URI.create("http://policy-console-test.invalid");
 
-        CloudOutcome outcome = secMasterAt(nowhere).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMasterAt(nowhere).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class,
                 f -> assertThat(f.errorCode()).isEqualTo("NETWORK.UNKNOWN_HOST"));
@@ -79,7 +79,7 @@ class NetworkFailureOutcomesTest {
     void tlsHandshakeFailureIsFailedAndNotRetried() {
         URI untrusted = URI.create("https://localhost:" + stub.httpsPort());
 
-        CloudOutcome outcome = secMasterAt(untrusted).submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = secMasterAt(untrusted).prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class,
                 f -> assertThat(f.errorCode()).isEqualTo("NETWORK.TLS"));
@@ -113,7 +113,7 @@ class NetworkFailureOutcomesTest {
                 URI base = URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort());
                 return new SecMasterEmergencyPolicyGateway(CloudEndpoints.of(base, base, base),
                         new RestClientFactory(connectTimeout, readTimeout), authentication, executor(), settings)
-                        .submit(SeedExamples.secMasterCreate());
+                        .prepare(SeedExamples.secMasterCreate()).send();
             } finally {
                 for (Socket s : backlog) {
                     s.close();
@@ -126,7 +126,7 @@ class NetworkFailureOutcomesTest {
     void configAddOverARefusedConnectionIsFailed() throws IOException {
         URI closed = URI.create("http://127.0.0.1:" + freePort());
 
-        CloudOutcome outcome = configAt(closed).add(SeedExamples.configAddRule());
+        CloudOutcome outcome = configAt(closed).prepare(SeedExamples.configAddRule()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class,
                 f -> assertThat(f.errorCode()).isEqualTo("NETWORK.CONNECTION_REFUSED"));
@@ -148,7 +148,7 @@ class NetworkFailureOutcomesTest {
         SecMasterEmergencyPolicyGateway gateway = new SecMasterEmergencyPolicyGateway(CloudEndpoints.of(null, null, null),
                 clients, authentication, executor(), settings);
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class,
                 f -> assertThat(f.message()).contains("quarkus.rest-client.secmaster.url"));

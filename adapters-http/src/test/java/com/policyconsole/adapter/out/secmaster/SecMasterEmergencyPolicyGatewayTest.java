@@ -26,7 +26,7 @@ import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.KnownPolicy;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
-import com.policyconsole.domain.port.out.CloudReadException;
+import com.policyconsole.domain.port.CloudReadException;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +62,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void seedCreateArrivesAsTheDocumentExampleWithMethodPathQueryAndHeaders() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson(ACCEPTED_BODY).withHeader("X-Request-Id", "hdr-req-1")));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Accepted("task-7f3a", null, 200, "hdr-req-1", ACCEPTED_BODY));
         LoggedRequest sent = onlyRequest();
@@ -79,7 +79,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void retryCarriesActionTypeRetryAndTheRetryList() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson(ACCEPTED_BODY)));
 
-        gateway.submit(SeedExamples.secMasterRetry("41eb9024-1fa2-4e43-9721-e09ec426ce00"));
+        gateway.prepare(SeedExamples.secMasterRetry("41eb9024-1fa2-4e43-9721-e09ec426ce00")).send();
 
         LoggedRequest sent = onlyRequest();
         assertThat(sent.getUrl()).isEqualTo(POLICIES + "?action_type=retry");
@@ -91,7 +91,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void requestIdComesFromTheBodyWhenTheHeaderIsAbsent() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson(ACCEPTED_BODY)));
 
-        assertThat(gateway.submit(SeedExamples.secMasterCreate()).requestId()).isEqualTo("body-req-1");
+        assertThat(gateway.prepare(SeedExamples.secMasterCreate()).send().requestId()).isEqualTo("body-req-1");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         String body = "{\"code\":\"SecMaster.20041002\",\"message\":\"operation connection not found\",\"request_id\":\"r-9\",\"success\":false}";
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson(body)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Refused(200, "SecMaster.20041002",
                 "operation connection not found", "r-9", body));
@@ -116,7 +116,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "req-" + status).withBody(body)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Refused(status, code, message, "req-" + status, body));
         stub.verify(1, postRequestedFor(urlPathEqualTo(POLICIES)));
@@ -130,7 +130,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).inScenario("throttled").whenScenarioStateIs("calm")
                 .willReturn(okJson(ACCEPTED_BODY)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOf(CloudOutcome.Accepted.class);
         stub.verify(2, postRequestedFor(urlPathEqualTo(POLICIES)));
@@ -141,7 +141,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(429)
                 .withHeader("X-Request-Id", "thr-1").withBody("{\"error_code\":\"APIG.0308\",\"error_msg\":\"The request is throttled.\"}")));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Failed.class, f -> {
             assertThat(f.httpStatus()).isEqualTo(429);
@@ -157,7 +157,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(500)
                 .withHeader("X-Request-Id", "srv-1").withBody("{\"code\":\"SecMaster.00000500\",\"message\":\"internal error\"}")));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Unknown.class, u -> {
             assertThat(u.httpStatus()).isEqualTo(500);
@@ -173,7 +173,7 @@ class SecMasterEmergencyPolicyGatewayTest {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody(html)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Unknown.class, u -> {
             assertThat(u.httpStatus()).isEqualTo(502);
@@ -186,7 +186,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void serviceUnavailableWithAnEmptyBodyIsUnknown() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(503)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Unknown.class, u -> {
             assertThat(u.httpStatus()).isEqualTo(503);
@@ -199,7 +199,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void clientErrorWithANonJsonBodyIsRefusedWithoutACode() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(400).withBody("Bad Request")));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isEqualTo(new CloudOutcome.Refused(400, null, "HTTP 400 with a non-JSON body", null, "Bad Request"));
     }
@@ -208,14 +208,14 @@ class SecMasterEmergencyPolicyGatewayTest {
     void okWithANonJsonBodyIsUnknown() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withStatus(200).withBody("OK")));
 
-        assertThat(gateway.submit(SeedExamples.secMasterCreate())).isInstanceOf(CloudOutcome.Unknown.class);
+        assertThat(gateway.prepare(SeedExamples.secMasterCreate()).send()).isInstanceOf(CloudOutcome.Unknown.class);
     }
 
     @Test
     void readTimeoutAfterSendingIsUnknownAndNotRetried() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(okJson(ACCEPTED_BODY).withFixedDelay(2_500)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOfSatisfying(CloudOutcome.Unknown.class, u -> {
             assertThat(u.httpStatus()).isZero();
@@ -228,7 +228,7 @@ class SecMasterEmergencyPolicyGatewayTest {
     void connectionResetAfterSendingIsUnknownAndNotRetried() {
         stub.stubFor(post(urlPathEqualTo(POLICIES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        CloudOutcome outcome = gateway.submit(SeedExamples.secMasterCreate());
+        CloudOutcome outcome = gateway.prepare(SeedExamples.secMasterCreate()).send();
 
         assertThat(outcome).isInstanceOf(CloudOutcome.Unknown.class);
         stub.verify(1, postRequestedFor(urlPathEqualTo(POLICIES)));

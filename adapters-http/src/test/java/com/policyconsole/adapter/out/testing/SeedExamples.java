@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test fixture factory: the two seed documents' example requests built from domain objects, the documents'
- * example JSON texts (kept verbatim under {@code src/test/resources/seed}), and the domain value the Config
- * example response stands for.
+ * Test fixture factory: the example requests of SecMaster's "Creating a Retry Emergency Policy" and
+ * Config's "Adding a Rule" built from domain objects, the documents' example JSON texts (kept verbatim
+ * under {@code src/test/resources/seed}), and the domain value the Config example response stands for.
  */
 public final class SeedExamples {
 
@@ -75,7 +75,10 @@ public final class SeedExamples {
         return resource("seed/secmaster-create-request.json");
     }
 
-    /** The Config document's example request body, with its list {@code tag} renamed {@code tags} (NOTES.md). */
+    /**
+     * The Config document's example request body, with its list {@code tag} renamed {@code tags}
+     * (docs/cloud-apis.md, Enums).
+     */
     public static JsonNode configAddRuleExampleTree() {
         ObjectNode tree = (ObjectNode) tree(resource("seed/config-add-rule-request.json"));
         tree.set("tags", tree.remove("tag"));

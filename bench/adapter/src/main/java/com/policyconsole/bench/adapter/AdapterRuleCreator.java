@@ -15,7 +15,7 @@ final class AdapterRuleCreator implements RuleCreator {
 
     @Override
     public String createRule() {
-        CloudOutcome outcome = gateway.add(new ConfigRuleRequest(BenchRule.DOMAIN_ID, BenchRule.domainRule()));
+        CloudOutcome outcome = gateway.prepare(new ConfigRuleRequest(BenchRule.DOMAIN_ID, BenchRule.domainRule())).send();
         if (outcome instanceof CloudOutcome.Accepted accepted && BenchRule.ANSWERED_ID.equals(accepted.resultId())) {
             return null;
         }

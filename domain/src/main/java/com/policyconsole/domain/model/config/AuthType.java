@@ -1,6 +1,6 @@
 package com.policyconsole.domain.model.config;
 
-import com.policyconsole.domain.model.emergency.WireEnum;
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
 /** {@code custom_policy.auth_type} (Table 5): how Config invokes the function; one value today. */

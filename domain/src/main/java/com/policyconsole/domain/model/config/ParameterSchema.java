@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The schema of one parameter of a built-in policy definition (NOTES.md): its type and bounds. All
+ * The schema of one parameter of a built-in policy definition (docs/cloud-apis.md, Enums): its type and bounds. All
  * fields but {@code type} are optional (null).
  *
  * @param type e.g. {@code String}, {@code Integer}, {@code Boolean}, {@code Array}, {@code Object} (any case)

@@ -1,6 +1,6 @@
 package com.policyconsole.domain.model.config;
 
-import com.policyconsole.domain.model.emergency.WireEnum;
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.time.Duration;
 import java.util.Optional;
 

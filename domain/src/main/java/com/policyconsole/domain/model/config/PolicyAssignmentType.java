@@ -1,6 +1,6 @@
 package com.policyconsole.domain.model.config;
 
-import com.policyconsole.domain.model.emergency.WireEnum;
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
 /** {@code policy_assignment_type} (Table 3): a built-in policy or a custom FunctionGraph function. */

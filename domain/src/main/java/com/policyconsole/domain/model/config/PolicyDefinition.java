@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A built-in policy definition (NOTES.md: {@code GET /v1/resource-manager/policy-definitions}): what a
- * built-in rule runs, with the schema of each parameter it takes.
+ * A built-in policy definition (docs/cloud-apis.md, Related operations:
+ * {@code GET /v1/resource-manager/policy-definitions}): what a built-in rule runs, with the schema of
+ * each parameter it takes.
  *
  * @param id definition ID, used as {@code policy_definition_id}
  * @param name e.g. {@code allowed-images-by-id}

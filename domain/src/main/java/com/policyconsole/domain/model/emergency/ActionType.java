@@ -1,5 +1,6 @@
 package com.policyconsole.domain.model.emergency;
 
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
 /** Query parameter {@code action_type}: create a policy or retry failed deliveries (Table 2). */

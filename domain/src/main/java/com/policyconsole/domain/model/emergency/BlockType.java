@@ -1,5 +1,6 @@
 package com.policyconsole.domain.model.emergency;
 
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
 /** {@code policy_type.policy_type}: what kind of object the policy blocks or whitelists (Table 8). */

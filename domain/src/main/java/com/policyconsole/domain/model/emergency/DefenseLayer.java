@@ -1,8 +1,9 @@
 package com.policyconsole.domain.model.emergency;
 
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
-/** {@code defense_type}: the defense layers SecMaster delivers policies to (NOTES.md). */
+/** {@code defense_type}: the defense layers SecMaster delivers policies to (docs/cloud-apis.md, Enums). */
 public enum DefenseLayer implements WireEnum {
     CFW,
     WAF,

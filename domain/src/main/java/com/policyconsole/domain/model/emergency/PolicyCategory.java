@@ -1,5 +1,6 @@
 package com.policyconsole.domain.model.emergency;
 
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
 /** {@code policy_category}: add the objects to the whitelist or to the blacklist (Table 5). */

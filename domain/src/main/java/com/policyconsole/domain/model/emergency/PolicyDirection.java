@@ -1,8 +1,9 @@
 package com.policyconsole.domain.model.emergency;
 
+import com.policyconsole.domain.model.wire.WireEnum;
 import java.util.Optional;
 
-/** {@code policy_direction}: inbound, outbound or both (NOTES.md). */
+/** {@code policy_direction}: inbound, outbound or both (docs/cloud-apis.md, Enums). */
 public enum PolicyDirection implements WireEnum {
     INGRESS("INGRESS"),
     EGRESS("EGRESS"),

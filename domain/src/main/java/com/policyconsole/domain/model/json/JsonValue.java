@@ -21,13 +21,8 @@ public sealed interface JsonValue
     /** Compact JSON text of this value. */
     default String toJson() {
         StringBuilder out = new StringBuilder();
-        JsonText.write(this, out);
+        JsonWriter.write(this, out);
         return out.toString();
-    }
-
-    /** Parses JSON text; see {@link JsonText#parse(String)}. */
-    static JsonText.Parsed parse(String text) {
-        return JsonText.parse(text);
     }
 
     static JsonValue nullValue() {

@@ -3,15 +3,20 @@ package com.policyconsole.domain.port.out;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
-import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.port.CloudReadException;
 import java.util.List;
 import java.util.Optional;
 
 /** Config's rule (policy assignment) and policy-definition endpoints, as the domain needs them. */
 public interface ConfigRuleGateway {
 
-    /** Adds a rule ({@code PUT …/policy-assignments}); failures come back as outcomes, never thrown. */
-    CloudOutcome add(ConfigRuleRequest request);
+    /**
+     * Prepares "Adding a Rule" ({@code PUT …/policy-assignments}) once: what is previewed and recorded is what is
+     * sent. Sending never throws: failures come back as outcomes.
+     *
+     * @throws IllegalStateException when the service's address is not configured
+     */
+    PreparedCall prepare(ConfigRuleRequest request);
 
     /**
      * Lists the account's rules, following marker paging to the end.

@@ -3,22 +3,30 @@ package com.policyconsole.domain.port.out;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.port.CloudReadException;
+import java.util.Optional;
 
 /** SecMaster's emergency-policy endpoints, as the domain needs them. */
 public interface EmergencyPolicyGateway {
 
     /**
-     * Sends a create or retry ({@code POST …/soc/policys?action_type=…}). Never throws for cloud or network
-     * failures: they come back as {@link CloudOutcome.Refused}, {@link CloudOutcome.Failed} or
-     * {@link CloudOutcome.Unknown}.
+     * Prepares a create or retry ({@code POST …/soc/policys?action_type=…}) once: what is previewed and recorded is
+     * what is sent. Sending never throws for cloud or network failures: they come back as
+     * {@link CloudOutcome.Refused}, {@link CloudOutcome.Failed} or {@link CloudOutcome.Unknown}.
+     *
+     * @throws IllegalStateException when the service's address is not configured
      */
-    CloudOutcome submit(EmergencyPolicyRequest request);
+    PreparedCall prepare(EmergencyPolicyRequest request);
 
     /**
-     * Reads the workspace's policies back ({@code POST …/soc/policys/search}), for the guardrails.
+     * Reads the workspace's policies back ({@code POST …/soc/policys/search}), for the guardrails and retries.
      *
      * @throws CloudReadException when the cloud cannot be read
      */
     WorkspacePolicies search(SecMasterWorkspace workspace, String secmasterVersion);
+
+    /** The request a recorded create or retry was made from; empty when the recorded request is not one. */
+    Optional<EmergencyPolicyRequest> readBack(RenderedRequest recorded);
 }

@@ -2,6 +2,7 @@ package com.policyconsole.domain.port.out;
 
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.port.HistoryUnavailableException;
 import java.util.Set;
 
 /** What already exists, for the guardrails: the console feeds it from its history. */

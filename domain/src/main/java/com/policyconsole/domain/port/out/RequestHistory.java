@@ -2,6 +2,7 @@ package com.policyconsole.domain.port.out;
 
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.port.HistoryUnavailableException;
 import java.time.Duration;
 
 /** The durable record of every request: written before the cloud is called, completed after. */

@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.in.web;
 
+import com.policyconsole.console.adapter.in.web.FormField;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.ViolationCode;
 import java.util.List;
@@ -9,13 +10,13 @@ import java.util.List;
  * control characters, so the API rules let them through, yet they make a value read differently from what it
  * is — a description or label in the history could show text in another order than it was sent.
  */
-final class BidiControls {
+public final class BidiControls {
 
     private BidiControls() {
     }
 
     /** Adds an error, at the field's form name, for each field holding a bidirectional control. */
-    static void check(List<FormField> fields, List<Violation> problems) {
+    public static void check(List<FormField> fields, List<Violation> problems) {
         for (FormField field : fields) {
             field.value().chars().filter(BidiControls::isBidiControl).findFirst().ifPresent(c -> problems.add(
                     Violation.error(field.name(), ViolationCode.CONTROL_CHARACTER, field.name()

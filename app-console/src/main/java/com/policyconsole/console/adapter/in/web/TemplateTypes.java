@@ -1,11 +1,16 @@
 package com.policyconsole.console.adapter.in.web;
 
-import com.policyconsole.console.adapter.out.persistence.HistoryDetail;
-import com.policyconsole.console.adapter.out.persistence.HistoryPage;
-import com.policyconsole.console.adapter.out.persistence.HistoryRow;
 import com.policyconsole.domain.model.config.ParameterSchema;
 import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.emergency.BlockType;
+import com.policyconsole.domain.model.emergency.PolicyCategory;
+import com.policyconsole.domain.model.history.Dashboard;
+import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.model.history.HistoryEntry;
+import com.policyconsole.domain.model.history.HistoryPage;
+import com.policyconsole.domain.model.history.Operation;
 import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.port.in.Preview;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.Violations;
@@ -16,7 +21,12 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Violations.class)
 @TemplateData(target = Preview.class)
 @TemplateData(target = RenderedRequest.class)
-@TemplateData(target = HistoryRow.class)
+@TemplateData(target = HistoryEntry.class)
+@TemplateData(target = Dashboard.class)
+@TemplateData(target = Operation.class)
+@TemplateData(target = RequestStatus.class)
+@TemplateData(target = PolicyCategory.class)
+@TemplateData(target = BlockType.class)
 @TemplateData(target = PolicyDefinition.class)
 @TemplateData(target = ParameterSchema.class)
 @TemplateData(target = HistoryPage.class)

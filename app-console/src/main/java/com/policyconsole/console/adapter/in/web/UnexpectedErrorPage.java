@@ -1,6 +1,6 @@
 package com.policyconsole.console.adapter.in.web;
 
-import com.policyconsole.adapter.out.http.Redactor;
+import com.policyconsole.adapter.log.Redactor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.console.testing.TestFormFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class ConsoleMetricsTest {
     @Test
     @TestSecurity(user = "olga", roles = "operator")
     void submissionsAreCountedByOperationAndOutcomeAndTimed() {
-        FormSession session = FormSession.open("/policies/new");
+        ConsoleSession session = ConsoleSession.openWithoutLogin("/policies/new");
         TestFormFactory.blockForm(session, TestFormFactory.freshIp())
                 .when().post("/policies/submit").then().statusCode(303);
 

@@ -1,0 +1,206 @@
+package com.policyconsole.console.adapter.in.web.history;
+
+import com.policyconsole.console.adapter.in.web.ConfiguredConnection;
+import com.policyconsole.console.adapter.in.web.FieldErrors;
+import com.policyconsole.console.adapter.in.web.Results;
+import com.policyconsole.console.adapter.in.web.SubmissionMetrics;
+import com.policyconsole.console.adapter.in.web.WebSettings;
+import com.policyconsole.console.adapter.in.web.policy.EmergencyPolicyForm;
+import com.policyconsole.console.adapter.in.web.policy.EmergencyPolicyResource;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.model.history.HistoryFilter;
+import com.policyconsole.domain.model.history.HistoryPage;
+import com.policyconsole.domain.model.history.Operation;
+import com.policyconsole.domain.model.history.RequestStatus;
+import com.policyconsole.domain.port.in.HistoryQueries;
+import com.policyconsole.domain.port.in.RetryDeliveryCommand;
+import com.policyconsole.domain.port.in.RetryDeliveryResult;
+import com.policyconsole.domain.port.in.RetryDeliveryUseCase;
+import com.policyconsole.domain.port.in.SubmissionResult;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The request history: audit list with filters, one entry in detail, CSV export, and retry of a failed delivery. */
+@Path("/history")
+@Produces(MediaType.TEXT_HTML)
+public class HistoryResource {
+
+    /** Entries per page. */
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(AuditQuery query, HistoryPage page, List<String> operations,
+                                            List<String> statuses, Map<String, String> filterErrors);
+
+        static native TemplateInstance detail(HistoryDetail detail, boolean canRetry, String notice);
+    }
+
+    private final HistoryQueries history;
+    private final RetryDeliveryUseCase retries;
+    private final SubmissionMetrics metrics;
+    private final SecurityIdentity identity;
+    private final List<ConfiguredConnection> connections;
+
+    public HistoryResource(HistoryQueries history, RetryDeliveryUseCase retries, SubmissionMetrics metrics,
+                           SecurityIdentity identity, WebSettings settings) {
+        this.history = history;
+        this.retries = retries;
+        this.metrics = metrics;
+        this.identity = identity;
+        this.connections = settings.connections();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Response list(@RestQuery String actor, @RestQuery String operation, @RestQuery String status,
+                         @RestQuery String target, @RestQuery("project_id") String projectId,
+                         @RestQuery("workspace_id") String workspaceId, @RestQuery("domain_id") String domainId,
+                         @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
+        AuditQuery query = new AuditQuery(actor, operation, status, target, projectId, workspaceId, domainId, from, to);
+        Map<String, String> errors = query.errors();
+        HistoryPage page = errors.isEmpty() ? history.search(query.toFilter(), cursor, PAGE_SIZE) : HistoryPage.empty();
+        return Response.status(errors.isEmpty() ? 200 : 400)
+                .entity(Templates.list(query, page, names(Operation.values()), names(RequestStatus.values()), errors))
+                .build();
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.AUDITOR)
+    public Response export(@RestQuery String actor, @RestQuery String operation, @RestQuery String status,
+                           @RestQuery String target, @RestQuery("project_id") String projectId,
+                           @RestQuery("workspace_id") String workspaceId, @RestQuery("domain_id") String domainId,
+                           @RestQuery String from, @RestQuery String to) {
+        AuditQuery query = new AuditQuery(actor, operation, status, target, projectId, workspaceId, domainId, from, to);
+        if (!query.errors().isEmpty()) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("Invalid filter: " + query.errors().values()).build();
+        }
+        HistoryFilter filter = query.toFilter();
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            writer.write(Csv.HEADER);
+            try {
+                history.export(filter, entry -> {
+                    try {
+                        writer.write(Csv.line(entry));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+        };
+        return Response.ok(body).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"policy-console-history.csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Response detail(@PathParam("id") String id, @RestQuery String outcome) {
+        Optional<HistoryDetail> entry = parseId(id).flatMap(history::detail);
+        if (entry.isEmpty()) {
+            return notFound(id);
+        }
+        String notice = outcome == null || !outcome.matches("[a-z]{1,16}") ? null
+                : "The cloud answered (" + outcome.toUpperCase(Locale.ROOT) + ") but the answer could not be "
+                        + "written to the history yet: the console writes it as soon as the database is back. Until then"
+                        + " this entry shows what was recorded before the call.";
+        return Response.ok(Templates.detail(entry.get(), canRetry(entry.get()), notice)).build();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retry(@PathParam("id") String id) {
+        Optional<Long> entryId = parseId(id);
+        if (entryId.isEmpty()) {
+            return notFound(id);
+        }
+        RetryDeliveryResult result = metrics.record("retry_emergency_policy",
+                () -> retries.retry(new RetryDeliveryCommand(identity.getPrincipal().getName(), entryId.get())),
+                done -> done instanceof RetryDeliveryResult.Submitted submitted
+                        ? Optional.of(submitted.result()) : Optional.empty());
+        if (result instanceof RetryDeliveryResult.NotFound) {
+            return notFound(id);
+        }
+        if (result instanceof RetryDeliveryResult.NotRetryable refused) {
+            return Response.status(409).entity(Templates.detail(refused.entry(), false, refused.reason())).build();
+        }
+        if (result instanceof RetryDeliveryResult.NotSearched failed) {
+            return Response.status(502).entity(Templates.detail(failed.entry(), true,
+                    "Nothing was sent: SecMaster's policies could not be read to find what to retry (" + failed.reason()
+                            + "). Try again in a moment.")).build();
+        }
+        if (result instanceof RetryDeliveryResult.SendAgain again) {
+            long original = again.entry().entry().id();
+            EmergencyPolicyForm form = EmergencyPolicyForm.of(again.workspace(), again.secmasterVersion(),
+                    again.policy(), connections);
+            form.retryOf = Long.toString(original);
+            return Response.ok(EmergencyPolicyResource.Templates.form(form, FieldErrors.none(), connections,
+                    again.reason() + " Nothing was retried; check the request below and send it again — the new entry "
+                            + "will be linked to #" + original + ".")).build();
+        }
+        if (result instanceof RetryDeliveryResult.Ambiguous ambiguous) {
+            return Response.status(409).entity(Templates.detail(ambiguous.entry(), true, "Nothing was sent: SecMaster "
+                    + "holds " + ambiguous.policyIds().size() + " policies with these objects (" + String.join(", ",
+                    ambiguous.policyIds()) + "), so the console cannot tell which one this entry created. Retry the "
+                    + "right one in SecMaster, or block the objects again.")).build();
+        }
+        RetryDeliveryResult.Submitted submitted = (RetryDeliveryResult.Submitted) result;
+        if (submitted.result() instanceof SubmissionResult.Sent sent) {
+            return Results.seeEntry(sent);
+        }
+        String why = submitted.result() instanceof SubmissionResult.NotRecorded n ? n.reason()
+                : "the retry was refused: " + ((SubmissionResult.Rejected) submitted.result()).violations();
+        return Response.status(503).entity(Templates.detail(submitted.entry(), true, "Nothing was sent: " + why))
+                .build();
+    }
+
+    private boolean canRetry(HistoryDetail entry) {
+        return entry.isRetryable() && identity.hasRole(Roles.OPERATOR);
+    }
+
+    private static Optional<Long> parseId(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+    }
+
+    private static Response notFound(String id) {
+        return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE)
+                .entity("No history entry " + id.replaceAll("[^0-9A-Za-z-]", "")).build();
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

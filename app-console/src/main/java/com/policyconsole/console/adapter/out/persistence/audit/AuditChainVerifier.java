@@ -1,0 +1,230 @@
+package com.policyconsole.console.adapter.out.persistence.audit;
+
+import com.policyconsole.domain.model.audit.AuditAnchor;
+import com.policyconsole.domain.model.audit.AuditFinding;
+import com.policyconsole.domain.model.audit.AuditVerification;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Walks the hash-chained audit log (Flyway V5) with plain JDBC and names the first record that was changed, removed or
+ * reordered, then the first history entry or account whose current row differs from its last record. Hashes are
+ * recomputed here, independently of the database's own functions.
+ */
+public final class AuditChainVerifier {
+
+    static final String GENESIS_HASH = "0".repeat(64);
+    private static final DateTimeFormatter RECORDED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final int FETCH_SIZE = 2_000;
+
+    private final Clock clock;
+
+    public AuditChainVerifier(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Verifies the whole trail in one consistent snapshot of {@code connection}'s database. */
+    public AuditVerification verify(Connection connection) throws SQLException {
+        return verify(connection, Optional.empty());
+    }
+
+    /**
+     * Verifies the whole trail and, with an anchor noted outside the console earlier, that the chain still holds it:
+     * a chain rewritten from scratch by someone who can switch triggers off is only exposed that way.
+     */
+    public AuditVerification verify(Connection connection, Optional<AuditAnchor> anchor) throws SQLException {
+        Instant start = clock.instant();
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            List<AuditFinding> findings = new ArrayList<>();
+            long[] head = new long[1];
+            String headHash;
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT position, hash FROM audit_chain_head")) {
+                if (!rs.next()) {
+                    findings.add(new AuditFinding("chain head", "the head row was removed"));
+                    headHash = "";
+                } else {
+                    head[0] = rs.getLong(1);
+                    headHash = rs.getString(2).trim();
+                }
+            }
+            ChainEnd end = walkChain(connection, anchor, findings);
+            if (findings.isEmpty()) {
+                checkHead(end, head[0], headHash, findings);
+            }
+            if (findings.isEmpty() && anchor.isPresent() && anchor.get().position() > end.lastPosition()) {
+                findings.add(new AuditFinding("record #" + anchor.get().position(),
+                        "removed: it was noted outside the console, but the chain ends at #" + end.lastPosition()));
+            }
+            firstChangedRow(connection, "request", REQUEST_ROWS).ifPresent(findings::add);
+            firstChangedRow(connection, "account", ACCOUNT_ROWS).ifPresent(findings::add);
+            firstRemovedRow(connection, "request", REMOVED_REQUESTS).ifPresent(findings::add);
+            firstRemovedRow(connection, "account", REMOVED_ACCOUNTS).ifPresent(findings::add);
+            connection.rollback();
+            Instant done = clock.instant();
+            return new AuditVerification(done, end.records(), head[0], headHash, findings, Duration.between(start, done));
+        } finally {
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private record ChainEnd(long records, long lastPosition, String lastHash) {
+    }
+
+    private static ChainEnd walkChain(Connection connection, Optional<AuditAnchor> anchor, List<AuditFinding> findings)
+            throws SQLException {
+        MessageDigest sha256 = sha256();
+        long expected = 1;
+        String previous = GENESIS_HASH;
+        long records = 0;
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT position, recorded_at, kind, subject, subject_id, payload, previous_hash, hash
+                  FROM audit_event ORDER BY position""")) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records++;
+                    long position = rs.getLong(1);
+                    String storedPrevious = rs.getString(7).trim();
+                    String stored = rs.getString(8).trim();
+                    if (position != expected) {
+                        findings.add(new AuditFinding("record #" + expected, position > expected
+                                ? "removed: the chain goes from record #" + (expected - 1) + " to #" + position
+                                : "out of place: record #" + position + " follows #" + (expected - 1)));
+                        break;
+                    }
+                    String computed = hash(sha256, storedPrevious, rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getObject(2, OffsetDateTime.class), rs.getString(6));
+                    if (!computed.equals(stored)) {
+                        findings.add(new AuditFinding("record #" + position,
+                                "changed: its content no longer matches its hash"));
+                        break;
+                    }
+                    if (!storedPrevious.equals(previous)) {
+                        findings.add(new AuditFinding("record #" + position, "does not follow record #" + (position - 1)
+                                + ": records before it were removed, replaced or reordered"));
+                        break;
+                    }
+                    if (anchor.isPresent() && anchor.get().position() == position
+                            && !anchor.get().hash().equals(stored)) {
+                        findings.add(new AuditFinding("record #" + position, "rewritten: its hash is not the "
+                                + anchor.get().hash() + " noted outside the console"));
+                        break;
+                    }
+                    previous = stored;
+                    expected++;
+                }
+            }
+        }
+        return new ChainEnd(records, expected - 1, previous);
+    }
+
+    private static void checkHead(ChainEnd end, long headPosition, String headHash, List<AuditFinding> findings) {
+        if (headPosition > end.lastPosition()) {
+            findings.add(new AuditFinding("record #" + (end.lastPosition() + 1), "removed: the chain ends at record #"
+                    + end.lastPosition() + " but its head says #" + headPosition));
+        } else if (headPosition < end.lastPosition() || !headHash.equals(end.lastHash())) {
+            findings.add(new AuditFinding("chain head", "does not match the last record #" + end.lastPosition()
+                    + ": the head or the last records were changed"));
+        }
+    }
+
+    /** History entries whose current row (with its objects) is not the state of their last record. */
+    private static final String REQUEST_ROWS = """
+            SELECT h.id, e.position FROM request_history h
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, payload FROM audit_event
+                          WHERE subject = 'request' ORDER BY subject_id, position DESC) e ON e.subject_id = h.id
+             WHERE e.payload IS DISTINCT FROM audit_request_state(h.id)
+             ORDER BY h.id LIMIT 1""";
+
+    /** Accounts whose current row is not the state of their last record. */
+    private static final String ACCOUNT_ROWS = """
+            SELECT u.id, e.position FROM console_user u
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, payload FROM audit_event
+                          WHERE subject = 'account' ORDER BY subject_id, position DESC) e ON e.subject_id = u.id
+             WHERE e.payload IS DISTINCT FROM audit_account_state(u.id)
+             ORDER BY u.id LIMIT 1""";
+
+    /** Recorded history entries that no longer exist. */
+    private static final String REMOVED_REQUESTS = """
+            SELECT e.subject_id, max(e.position) FROM audit_event e
+             WHERE e.subject = 'request' AND NOT EXISTS (SELECT 1 FROM request_history h WHERE h.id = e.subject_id)
+             GROUP BY e.subject_id ORDER BY e.subject_id LIMIT 1""";
+
+    /** Accounts that no longer exist although their last record does not say they were removed. */
+    private static final String REMOVED_ACCOUNTS = """
+            SELECT e.subject_id, e.position FROM (SELECT DISTINCT ON (subject_id) subject_id, position, kind
+                                                    FROM audit_event WHERE subject = 'account'
+                                                   ORDER BY subject_id, position DESC) e
+             WHERE e.kind <> 'ACCOUNT_REMOVED'
+               AND NOT EXISTS (SELECT 1 FROM console_user u WHERE u.id = e.subject_id)
+             ORDER BY e.subject_id LIMIT 1""";
+
+    private static Optional<AuditFinding> firstChangedRow(Connection connection, String subject, String sql)
+            throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long id = rs.getLong(1);
+            long position = rs.getLong(2);
+            boolean recorded = !rs.wasNull();
+            return Optional.of(new AuditFinding(label(subject) + id, recorded
+                    ? "changed after its last record #" + position
+                    : "has no audit record: it was written around the audit trail"));
+        }
+    }
+
+    private static Optional<AuditFinding> firstRemovedRow(Connection connection, String subject, String sql)
+            throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AuditFinding(label(subject) + rs.getLong(1),
+                    "removed: its last record is #" + rs.getLong(2)));
+        }
+    }
+
+    private static String label(String subject) {
+        return "request".equals(subject) ? "history entry #" : "account #";
+    }
+
+    /** The record hash of Flyway V5's {@code audit_record_hash}: SHA-256 of the fields joined by '|', in hex. */
+    static String hash(MessageDigest sha256, String previousHash, String kind, String subject, long subjectId,
+                       OffsetDateTime recordedAt, String payload) {
+        String text = String.join("|", previousHash, kind, subject, Long.toString(subjectId),
+                RECORDED_AT.format(recordedAt), payload);
+        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

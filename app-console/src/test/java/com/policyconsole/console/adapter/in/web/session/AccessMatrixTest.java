@@ -1,0 +1,266 @@
+package com.policyconsole.console.adapter.in.web.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.console.testing.TestUserFactory.TestUser;
+import com.policyconsole.console.testing.TestUserFactory;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the console × every identity (anonymous, auditor, operator, admin) × (with, without a CSRF token for
+ * POSTs) against the intended outcome. The routes are found by reflection over the JAX-RS resources, and a route the
+ * matrix does not list fails the test, so that a new route gets its row. The sandbox cloud's machine API refuses
+ * every call without its own credential (401), whatever the session.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    /** Who makes the request: no session, or a user with exactly one role. */
+    enum Who { ANONYMOUS, AUDITOR, OPERATOR, ADMIN }
+
+    /** An expected answer: the status, and where it redirects to or a text the page shows. */
+    record Outcome(int status, String location, String text) {
+
+        String describe() {
+            return status + (location != null ? " → " + location : "") + (text != null ? " «" + text + "»" : "");
+        }
+    }
+
+    static final Outcome OK = new Outcome(200, null, null);
+    static final Outcome TO_LOGIN = new Outcome(302, "/login", null);
+    static final Outcome FORBIDDEN = new Outcome(403, null, "Not allowed");
+    static final Outcome CSRF_REFUSED = new Outcome(400, null, null);
+    static final Outcome UNPROCESSABLE = new Outcome(422, null, null);
+    static final Outcome NOT_FOUND = new Outcome(404, null, null);
+    static final Outcome NO_SANDBOX_CREDENTIAL = new Outcome(401, null, "APIG.0301");
+
+    /** A row: the outcome per identity with a CSRF token and, for POSTs, without one. */
+    record Row(Map<Who, Outcome> withToken, Map<Who, Outcome> withoutToken) {
+    }
+
+    private static final String NO_SUCH_ID = "999999999";
+    private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+
+    static {
+        //                                          anonymous  auditor    operator       admin
+        get("GET /",                                TO_LOGIN,  OK,        OK,            OK);
+        get("GET /login",                           OK,        see("/"),  see("/"),      see("/"));
+        get("GET /policies/new",                    TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /policies/edit",                 TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /policies/preview",              TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /policies/submit",               TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /rules/new",                       TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /rules/edit",                    TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /rules/preview",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/submit",                  TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /history",                         TO_LOGIN,  OK,        OK,            FORBIDDEN);
+        get("GET /history/export.csv",              TO_LOGIN,  OK,        FORBIDDEN,     FORBIDDEN);
+        get("GET /history/{id}",                    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        post("POST /history/{id}/retry",            TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        get("GET /admin/users",                     TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        post("POST /admin/users",                   TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
+        post("POST /admin/users/{id}/password",     TO_LOGIN,  FORBIDDEN, FORBIDDEN,     NOT_FOUND);
+        post("POST /admin/users/{id}/roles",        TO_LOGIN,  FORBIDDEN, FORBIDDEN,     NOT_FOUND);
+        post("POST /admin/users/{id}/enabled",      TO_LOGIN,  FORBIDDEN, FORBIDDEN,     NOT_FOUND);
+        get("GET /admin/sandbox",                   TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        post("POST /admin/sandbox",                 TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        get("GET /audit/integrity",                 TO_LOGIN,  OK,        FORBIDDEN,     OK);
+        post("POST /audit/integrity",               TO_LOGIN,  OK,        FORBIDDEN,     OK);
+        // the sandbox cloud's machine API: its own credential, never a console session
+        sandbox("PUT /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments");
+        sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments");
+        sandbox("GET /sandbox/rms/v1/resource-manager/policy-definitions");
+        sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys");
+        sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/search");
+        // last: it ends the session in the browser
+        post("POST /logout",                        TO_LOGIN,  see("/login"), see("/login"), see("/login"));
+    }
+
+    @Inject
+    ManageAccountsUseCase accounts;
+
+    @Test
+    void everyRouteOfTheConsoleHasARowInTheMatrix() {
+        Set<String> routes = routes();
+
+        assertThat(routes).as("routes of the JAX-RS resources (add a row to MATRIX for a new one)")
+                .isSubsetOf(MATRIX.keySet());
+        assertThat(MATRIX.keySet()).as("rows of the matrix whose route no longer exists").isSubsetOf(routes);
+    }
+
+    @Test
+    void everyRouteAnswersEachIdentityAsTheMatrixSays() {
+        Map<Who, Map<String, String>> cookies = new EnumMap<>(Who.class);
+        Map<Who, String> tokens = new EnumMap<>(Who.class);
+        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.ADMIN)) {
+            TestUser user = TestUserFactory.create(accounts, "matrix-" + who.name().toLowerCase(), role(who));
+            ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
+            session.get("/");
+            cookies.put(who, session.cookies());
+            tokens.put(who, session.csrfToken());
+        }
+        // an anonymous visitor can hold a valid CSRF pair too (it is not bound to a session)
+        cookies.put(Who.ANONYMOUS, Map.of(ConsoleSession.CSRF_COOKIE, cookies.get(Who.ADMIN).get(ConsoleSession.CSRF_COOKIE)));
+        tokens.put(Who.ANONYMOUS, tokens.get(Who.ADMIN));
+
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, Row> row : MATRIX.entrySet()) {
+            for (Who who : Who.values()) {
+                Map<String, String> jar = cookies.get(who);
+                mismatches.addAll(check(row.getKey(), who, true, row.getValue().withToken().get(who),
+                        request(row.getKey(), jar, tokens.get(who))));
+                checked++;
+                if (row.getValue().withoutToken() != null) {
+                    Map<String, String> cookiesOnly = jar;
+                    mismatches.addAll(check(row.getKey(), who, false, row.getValue().withoutToken().get(who),
+                            request(row.getKey(), cookiesOnly, null)));
+                    checked++;
+                }
+            }
+        }
+        System.out.println("AccessMatrixTest: " + MATRIX.size() + " routes, " + checked + " requests checked");
+
+        assertThat(mismatches).as("answers that differ from the matrix").isEmpty();
+    }
+
+    /** Sends the request of a matrix row; {@code token} null: without the CSRF form field (or header). */
+    private static Response request(String route, Map<String, String> cookies, String token) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1)
+                .replace("{id}", NO_SUCH_ID)
+                .replace("{domain_id}", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+                .replace("{project_id}", "3bb27e024693436da46b5f5aaf499060")
+                .replace("{workspace_id}", "sandbox-workspace");
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        if (path.startsWith("/sandbox/")) {
+            spec = spec.contentType("application/json;charset=UTF-8").header("x-secmaster-version", "25.5.0");
+            if (token != null) {
+                spec = spec.header("X-CSRF-TOKEN", token);
+            }
+            if (!method.equals("GET")) {
+                spec = spec.body("{}");
+            }
+        } else if (method.equals("POST")) {
+            spec = spec.contentType("application/x-www-form-urlencoded");
+            spec = token != null ? spec.formParam(ConsoleSession.CSRF_FIELD, token) : spec.formParam("nothing", "");
+            if (path.endsWith("/enabled")) {
+                spec = spec.formParam("enabled", "true");
+            }
+        }
+        return spec.when().request(method, path);
+    }
+
+    private static List<String> check(String route, Who who, boolean withToken, Outcome expected, Response actual) {
+        String location = actual.header("Location");
+        boolean statusMatches = actual.statusCode() == expected.status();
+        boolean locationMatches = expected.location() == null
+                || location != null && java.net.URI.create(location).getPath().equals(expected.location());
+        boolean textMatches = expected.text() == null || actual.asString().contains(expected.text());
+        if (statusMatches && locationMatches && textMatches) {
+            return List.of();
+        }
+        return List.of(route + " as " + who + (withToken ? " with" : " without") + " CSRF token: expected "
+                + expected.describe() + ", got " + actual.statusCode() + (location != null ? " → " + location : ""));
+    }
+
+    /** The routes of the JAX-RS resources of the console and of the sandbox it serves, as "METHOD /path". */
+    static Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        List<Class<? extends Annotation>> verbs = List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class,
+                HEAD.class, OPTIONS.class);
+        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.policyconsole.console", "com.policyconsole.sandbox")) {
+            Class<?> type = javaClass.reflect();
+            Path base = type.getAnnotation(Path.class);
+            for (Method method : type.getDeclaredMethods()) {
+                for (Class<? extends Annotation> verb : verbs) {
+                    if (base != null && method.isAnnotationPresent(verb)) {
+                        Path sub = method.getAnnotation(Path.class);
+                        routes.add(verb.getSimpleName() + " " + join(base.value(), sub == null ? "" : sub.value()));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String join(String base, String sub) {
+        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String role(Who who) {
+        return switch (who) {
+            case AUDITOR -> Roles.AUDITOR;
+            case OPERATOR -> Roles.OPERATOR;
+            case ADMIN -> Roles.ADMIN;
+            case ANONYMOUS -> throw new IllegalArgumentException("anonymous has no role");
+        };
+    }
+
+    private static Outcome see(String location) {
+        return new Outcome(303, location, null);
+    }
+
+    private static void get(String route, Outcome anonymous, Outcome auditor, Outcome operator, Outcome admin) {
+        MATRIX.put(route, new Row(byWho(anonymous, auditor, operator, admin), null));
+    }
+
+    /**
+     * A form POST: with the token as given. Without it, the login and role checks come first (to the login page,
+     * 403), and a user who may post is refused by the CSRF check (400).
+     */
+    private static void post(String route, Outcome anonymous, Outcome auditor, Outcome operator, Outcome admin) {
+        MATRIX.put(route, new Row(byWho(anonymous, auditor, operator, admin),
+                byWho(withoutToken(anonymous), withoutToken(auditor), withoutToken(operator), withoutToken(admin))));
+    }
+
+    private static Outcome withoutToken(Outcome withToken) {
+        return withToken == TO_LOGIN || withToken == FORBIDDEN ? withToken : CSRF_REFUSED;
+    }
+
+    private static void sandbox(String route) {
+        Map<Who, Outcome> refused = byWho(NO_SANDBOX_CREDENTIAL, NO_SANDBOX_CREDENTIAL, NO_SANDBOX_CREDENTIAL,
+                NO_SANDBOX_CREDENTIAL);
+        MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
+    }
+
+    private static Map<Who, Outcome> byWho(Outcome anonymous, Outcome auditor, Outcome operator, Outcome admin) {
+        Map<Who, Outcome> m = new EnumMap<>(Who.class);
+        m.put(Who.ANONYMOUS, anonymous);
+        m.put(Who.AUDITOR, auditor);
+        m.put(Who.OPERATOR, operator);
+        m.put(Who.ADMIN, admin);
+        return m;
+    }
+}

@@ -1,0 +1,17 @@
+package com.policyconsole.domain.model.account;
+
+import java.util.List;
+
+/** The console's roles: operators submit and retry, auditors read and export, admins manage users and the sandbox. */
+public final class Roles {
+
+    public static final String OPERATOR = "operator";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+
+    /** Every role, in the order the console lists them. */
+    public static final List<String> ALL = List.of(OPERATOR, AUDITOR, ADMIN);
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,152 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.account.AccountChange;
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.model.account.FieldError;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.account.StoredAccount;
+import com.policyconsole.domain.model.account.UserAccount;
+import com.policyconsole.domain.port.in.AuthenticateUseCase;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import com.policyconsole.domain.port.out.AccountStore;
+import com.policyconsole.domain.port.out.PasswordHashing;
+import com.policyconsole.domain.validation.AccountRules;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The console's user accounts. Input is checked by {@link AccountRules} into an {@link AccountResult}; passwords are
+ * kept only as hashes, made before the store is touched so that a slow hash never holds a database connection.
+ * Every change is logged with who made it, never with a password.
+ */
+public final class AccountService implements ManageAccountsUseCase, AuthenticateUseCase {
+
+    private static final System.Logger LOG = System.getLogger(AccountService.class.getName());
+
+    private final AccountStore store;
+    private final PasswordHashing hashing;
+    private final Clock clock;
+
+    public AccountService(AccountStore store, PasswordHashing hashing, Clock clock) {
+        this.store = Objects.requireNonNull(store, "'store' must not be null");
+        this.hashing = Objects.requireNonNull(hashing, "'hashing' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    @Override
+    public List<UserAccount> list() {
+        return store.list().stream().sorted(Comparator.comparing(UserAccount::username, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    @Override
+    public Optional<UserAccount> find(long id) {
+        return store.find(id);
+    }
+
+    @Override
+    public Optional<UserAccount> active(String username) {
+        return store.findByUsername(username).map(StoredAccount::account).filter(UserAccount::enabled);
+    }
+
+    @Override
+    public Optional<UserAccount> authenticate(String username, String password) {
+        if (!AccountRules.username(username).isEmpty() || !AccountRules.password(password, null).isEmpty()) {
+            // no stored account has such a name or password; spend the time all the same
+            String typed = password == null ? "" : password;
+            hashing.spendVerification(typed.length() > AccountRules.PASSWORD_MAX_BYTES
+                    ? typed.substring(0, AccountRules.PASSWORD_MAX_BYTES) : typed);
+            return Optional.empty();
+        }
+        Optional<StoredAccount> stored = store.findByUsername(username);
+        if (stored.isEmpty()) {
+            hashing.spendVerification(password);
+            return Optional.empty();
+        }
+        boolean matches = hashing.matches(password, stored.get().passwordHash());
+        UserAccount account = stored.get().account();
+        return matches && account.enabled() ? Optional.of(account) : Optional.empty();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+
+    @Override
+    public AccountResult create(String actor, String username, String password, Collection<String> roles) {
+        List<FieldError> errors = new ArrayList<>();
+        errors.addAll(AccountRules.username(username));
+        errors.addAll(AccountRules.password(password, username));
+        errors.addAll(AccountRules.roles(roles));
+        if (!errors.isEmpty()) {
+            return new AccountResult.Refused(errors);
+        }
+        Optional<UserAccount> created = store.insert(username, hashing.hash(password), AccountRules.ordered(roles),
+                clock.instant());
+        if (created.isEmpty()) {
+            return new AccountResult.Refused(List.of(new FieldError("username", "username_taken",
+                    "There is already a user '" + username + "' (names are compared without case).")));
+        }
+        log("User '%s' created by '%s' with roles %s", username, actor, created.get().roles());
+        return new AccountResult.Done(created.get());
+    }
+
+    @Override
+    public AccountResult setPassword(String actor, long id, String password) {
+        Optional<UserAccount> account = find(id);
+        if (account.isEmpty()) {
+            return new AccountResult.NotFound(id);
+        }
+        List<FieldError> errors = AccountRules.password(password, account.get().username());
+        if (!errors.isEmpty()) {
+            return new AccountResult.Refused(errors);
+        }
+        String hash = hashing.hash(password);
+        AccountResult result = store.change(id, user -> new AccountChange.NewPasswordHash(hash), clock.instant());
+        if (result instanceof AccountResult.Done done) {
+            log("Password of user '%s' set by '%s'", done.account().username(), actor);
+        }
+        return result;
+    }
+
+    @Override
+    public AccountResult setRoles(String actor, long id, Collection<String> roles) {
+        List<FieldError> errors = AccountRules.roles(roles);
+        if (!errors.isEmpty()) {
+            return find(id).<AccountResult>map(a -> new AccountResult.Refused(errors))
+                    .orElse(new AccountResult.NotFound(id));
+        }
+        AccountResult result = store.change(id, user -> user.username().equalsIgnoreCase(actor)
+                && !roles.contains(Roles.ADMIN)
+                ? new AccountChange.Refuse(List.of(new FieldError("roles", "admin_demotes_self",
+                        "You cannot take the admin role from yourself; ask another admin.")))
+                : new AccountChange.NewRoles(AccountRules.ordered(roles)), clock.instant());
+        if (result instanceof AccountResult.Done done) {
+            log("Roles of user '%s' set to %s by '%s'", done.account().username(), done.account().roles(), actor);
+        }
+        return result;
+    }
+
+    @Override
+    public AccountResult setEnabled(String actor, long id, boolean enabled) {
+        AccountResult result = store.change(id, user -> !enabled && user.username().equalsIgnoreCase(actor)
+                ? new AccountChange.Refuse(List.of(new FieldError("enabled", "admin_disables_self",
+                        "You cannot disable your own account; ask another admin.")))
+                : new AccountChange.NewEnabled(enabled), clock.instant());
+        if (result instanceof AccountResult.Done done) {
+            log("User '%s' %s by '%s'", done.account().username(), enabled ? "enabled" : "disabled", actor);
+        }
+        return result;
+    }
+
+    private static void log(String format, Object... args) {
+        LOG.log(Level.INFO, String.format(format, args));
+    }
+}
