@@ -4,6 +4,11 @@
 -- it and from request_body, without parsing a URL or header lines.
 ALTER TABLE request_history ADD COLUMN request_structure TEXT;
 
+-- A new kind of audit record: MIGRATED, a change made by a migration (below: the structure of older entries).
+ALTER TABLE audit_event DROP CONSTRAINT audit_event_kind_check;
+ALTER TABLE audit_event ADD CONSTRAINT audit_event_kind_check CHECK (kind IN ('REQUESTED', 'COMPLETED', 'MIGRATED',
+    'ACCOUNT_CREATED', 'ACCOUNT_CHANGED', 'ACCOUNT_REMOVED'));
+
 -- The audit state of an entry holds its structure once it has one; entries recorded before keep their states.
 CREATE OR REPLACE FUNCTION audit_request_state(entry_id BIGINT) RETURNS TEXT
 LANGUAGE sql STABLE SET timezone TO 'UTC' AS $$
@@ -79,4 +84,6 @@ UPDATE request_history h SET request_structure = jsonb_build_object(
                                FROM regexp_split_to_table(h.request_headers, E'\n') AS line
                               WHERE strpos(line, ':') > 0), '{}'::jsonb))::text
  WHERE h.request_structure IS NULL;
+-- The audit records of those changes are written now, not at commit: the table cannot be altered while they wait.
+SET CONSTRAINTS request_history_audit IMMEDIATE;
 ALTER TABLE request_history ENABLE TRIGGER request_history_append_only;

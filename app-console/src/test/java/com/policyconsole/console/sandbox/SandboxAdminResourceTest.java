@@ -4,20 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.sandbox.SandboxFaults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SandboxAdminResourceTest {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
     SandboxFaults faults;
@@ -28,11 +25,7 @@ class SandboxAdminResourceTest {
     }
 
     private static Response save(String throttle, String serverError, String timeout, String failNext) {
-        Response page = given().when().get("/admin/sandbox");
-        Matcher m = TOKEN.matcher(page.asString());
-        assertThat(m.find()).isTrue();
-        return given().cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", m.group(1))
+        return ConsoleSession.openWithoutLogin("/admin/sandbox").form()
                 .formParam("throttle", throttle).formParam("server_error", serverError)
                 .formParam("timeout", timeout).formParam("fail_next", failNext)
                 .when().post("/admin/sandbox");
@@ -64,8 +57,8 @@ class SandboxAdminResourceTest {
     @Test
     @TestSecurity(user = "ada", roles = "admin")
     void settingFaultsWithoutTheCsrfTokenIsRefused() {
-        Response page = given().when().get("/admin/sandbox");
-        given().cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
+        ConsoleSession page = ConsoleSession.openWithoutLogin("/admin/sandbox");
+        given().cookies(page.cookies()).contentType(ConsoleSession.FORM_CONTENT_TYPE)
                 .formParam("fail_next", "5").when().post("/admin/sandbox").then().statusCode(400);
         assertThat(faults.settings().failNext()).isZero();
     }

@@ -57,6 +57,8 @@ public final class ConfigRules {
     static final TextFormat FUNCTION_URN = TextFormat.regex(
             "urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(:[A-Za-z0-9_.!-]+)?");
     static final String RESERVED_TAG_PREFIX = "_sys_";
+    /** IAM's longest agency name (docs/cloud-apis.md, Limits). */
+    static final int MAX_AGENCY_NAME_LENGTH = 64;
 
     private static final RuleSet<ConfigRuleRequest> RULES = RuleSet.of(
             // Table 1 Path Parameters
@@ -98,6 +100,7 @@ public final class ConfigRules {
                             check("auth_value names the agency", ConfigRules::agencyNamed)),
                     // Table 6 PolicyParameterValue: "value" is any Object; names must be usable.
                     check("parameter names are present", ConfigRules::parameterNames),
+                    check("texts inside parameters and auth_value are printable", ConfigRules::objectTextsPrintable),
                     // Table 7 ResourceTag
                     each("tags", ConfigRule::tags,
                             required("key", ResourceTag::key),
@@ -215,9 +218,45 @@ public final class ConfigRules {
             return;
         }
         JsonValue agency = p.authValue() == null ? null : p.authValue().get("agency_name");
+        String path = Rule.path(prefix, "auth_value.agency_name");
         if (!(agency instanceof JsonValue.JsonString s) || s.value().isBlank()) {
-            out.add(Violation.warning(Rule.path(prefix, "auth_value.agency_name"), ViolationCode.REQUIRED,
+            out.add(Violation.warning(path, ViolationCode.REQUIRED,
                     "auth_type agency usually needs auth_value.agency_name, the agency Config uses to call the function"));
+        } else if (s.value().codePointCount(0, s.value().length()) > MAX_AGENCY_NAME_LENGTH) {
+            out.add(Violation.error(path, ViolationCode.TOO_LONG,
+                    "agency_name must be at most " + MAX_AGENCY_NAME_LENGTH + " characters"));
+        } else if (Rule.Text.firstControlCharacter(s.value(), false) >= 0) {
+            out.add(Violation.error(path, ViolationCode.CONTROL_CHARACTER, "agency_name contains a control character"));
+        }
+    }
+
+    /**
+     * The texts inside "Object" values — rule parameters and custom-policy auth values — are read by people in the
+     * console and in Config, so they hold no control characters or bidirectional controls, as every text field.
+     */
+    private static void objectTextsPrintable(ConfigRule r, String prefix, List<Violation> out) {
+        if (r.parameters() != null) {
+            r.parameters().forEach((name, value) -> printable(Rule.path(prefix, "parameters." + name), value, out));
+        }
+        if (r.customPolicy() != null && r.customPolicy().authValue() != null) {
+            r.customPolicy().authValue().forEach((name, value) ->
+                    printable(Rule.path(prefix, "custom_policy.auth_value." + name), value, out));
+        }
+    }
+
+    private static void printable(String path, JsonValue value, List<Violation> out) {
+        if (value instanceof JsonValue.JsonString s) {
+            int bad = Rule.Text.firstControlCharacter(s.value(), true);
+            if (bad >= 0) {
+                out.add(Violation.error(path, ViolationCode.CONTROL_CHARACTER, path + " contains a control character (U+"
+                        + String.format("%04X", bad) + ") that makes text read differently from what it is"));
+            }
+        } else if (value instanceof JsonValue.JsonArray a) {
+            for (int i = 0; i < a.items().size(); i++) {
+                printable(path + "[" + i + "]", a.items().get(i), out);
+            }
+        } else if (value instanceof JsonValue.JsonObject o) {
+            o.members().forEach((name, member) -> printable(path + "." + name, member, out));
         }
     }
 

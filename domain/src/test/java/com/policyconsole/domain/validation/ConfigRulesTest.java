@@ -405,4 +405,40 @@ class ConfigRulesTest {
         tags.set(2, new ResourceTag("bad#", "ok"));
         assertThat(validate(seed().tags(tags).build()).all()).extracting(Violation::path).containsExactly("tags[2].key");
     }
+
+    // Texts inside "Object" values: the agency name and every string of parameters and auth_value
+
+    @Test
+    void anAgencyNameOfSixtyFourIsAcceptedAndSixtyFiveIsTooLong() {
+        String urn = customRule().customPolicy().functionUrn();
+        assertThat(validate(customWith(CustomPolicy.viaAgency(urn, "a".repeat(64)))).all()).isEmpty();
+        assertThat(validate(customWith(CustomPolicy.viaAgency(urn, "a".repeat(65))))
+                .at("custom_policy.auth_value.agency_name"))
+                .singleElement().satisfies(v -> assertThat(v.code()).isEqualTo(ViolationCode.TOO_LONG));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rms\u0000agency", "rms\nagency", "rms\u202eagency", "rms\u2066agency"})
+    void anAgencyNameWithAControlCharacterIsRefused(String agency) {
+        assertThat(validate(customWith(CustomPolicy.viaAgency(customRule().customPolicy().functionUrn(), agency)))
+                .at("custom_policy.auth_value.agency_name"))
+                .extracting(Violation::code).contains(ViolationCode.CONTROL_CHARACTER);
+    }
+
+    @Test
+    void aBidirectionalControlInsideAParameterValueIsRefusedAtItsPath() {
+        ConfigRule rule = seed().parameters(Map.of("listOfAllowedImages", new JsonValue.JsonArray(List.of(
+                JsonValue.of("ea0d6e0e-99c3-406d-a873-3bb45462b624"), JsonValue.of("image\u202eevil"))))).build();
+
+        assertThat(validate(rule).errors()).extracting(Violation::path, Violation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("parameters.listOfAllowedImages[1]",
+                        ViolationCode.CONTROL_CHARACTER));
+    }
+
+    @Test
+    void lineBreaksInsideAParameterValueAreText() {
+        ConfigRule rule = seed().parameters(Map.of("note", JsonValue.of("first line\nsecond line\ttab"))).build();
+
+        assertThat(validate(rule).errors()).isEmpty();
+    }
 }

@@ -1,8 +1,8 @@
 package com.policyconsole.console.adapter.in.web.policy;
 
-import com.policyconsole.console.adapter.in.web.BidiControls;
 import com.policyconsole.console.adapter.in.web.ConfiguredConnection;
 import com.policyconsole.console.adapter.in.web.FormField;
+import com.policyconsole.console.adapter.in.web.FormFields;
 import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -114,7 +113,6 @@ public class EmergencyPolicyForm {
     public Read read(List<ConfiguredConnection> configured, Instant now) {
         List<Violation> problems = new ArrayList<>();
         tooLong(problems);
-        BidiControls.check(fields(), problems);
         Optional<BlockAge> age = AgeingInput.parse(ageing, now);
         if (age.isEmpty()) {
             problems.add(Violation.error("data_object.block_age.block_ageing", ViolationCode.BAD_FORMAT,
@@ -201,40 +199,7 @@ public class EmergencyPolicyForm {
 
     /** Every filled-in field, to carry the form through the preview page. */
     public List<FormField> fields() {
-        List<FormField> out = new ArrayList<>();
-        Map<String, Function<EmergencyPolicyForm, String>> singles = new java.util.LinkedHashMap<>();
-        singles.put("project_id", f -> f.projectId);
-        singles.put("workspace_id", f -> f.workspaceId);
-        singles.put("secmaster_version", f -> f.secmasterVersion);
-        singles.put("region_id", f -> f.regionId);
-        singles.put("policy_category", f -> f.policyCategory);
-        singles.put("policy_type", f -> f.policyType);
-        singles.put("block_target", f -> f.blockTarget);
-        singles.put("ageing", f -> f.ageing);
-        singles.put("policy_direction", f -> f.policyDirection);
-        singles.put("account_scope", f -> f.accountScope);
-        singles.put("eps_scope", f -> f.epsScope);
-        singles.put("region_scope", f -> f.regionScope);
-        singles.put("description", f -> f.description);
-        singles.put("labels", f -> f.labels);
-        singles.put("m_defense_connection_id", f -> f.manualId);
-        singles.put("m_defense_connection_name", f -> f.manualName);
-        singles.put("m_defense_type", f -> f.manualType);
-        singles.put("m_defense_connection_region_id", f -> f.manualRegionId);
-        singles.put("m_defense_connection_region_name", f -> f.manualRegionName);
-        singles.put("m_target_enterprise_id", f -> f.manualEnterpriseId);
-        singles.put("m_target_enterprise_name", f -> f.manualEnterpriseName);
-        singles.put("m_target_project_id", f -> f.manualProjectId);
-        singles.put("m_target_project_name", f -> f.manualProjectName);
-        singles.put("retry_of", f -> f.retryOf);
-        singles.forEach((name, getter) -> {
-            String v = getter.apply(this);
-            if (v != null && !v.isEmpty()) {
-                out.add(new FormField(name, v));
-            }
-        });
-        selectedConnections().forEach(id -> out.add(new FormField("connection", id)));
-        return out;
+        return FormFields.of(this);
     }
 
     private static String nz(String s) {

@@ -104,22 +104,17 @@ public class EmergencyPolicyResource {
             return Response.status(422).entity(Templates.form(form, new FieldErrors(all), connections, null)).build();
         }
         SubmissionResult result = metrics.record("create_emergency_policy", () -> createPolicy.create(command));
-        if (result instanceof SubmissionResult.Sent sent) {
-            return Results.seeEntry(sent);
-        }
-        if (result instanceof SubmissionResult.Rejected rejected && !rejected.violations().hasErrors()) {
-            Preview preview = previews.preview(command);
-            return Response.status(409).entity(Templates.preview(form, preview,
-                    new FieldErrors(rejected.violations()), true)).build();
-        }
-        if (result instanceof SubmissionResult.Rejected rejected) {
-            return Response.status(422).entity(Templates.form(form, new FieldErrors(rejected.violations()),
-                    connections, null)).build();
-        }
-        String reason = ((SubmissionResult.NotRecorded) result).reason();
-        return Response.status(503).entity(Templates.form(form, FieldErrors.none(), connections,
-                "Nothing was sent. " + reason + ". Your input is kept below; submit again when the database is back."))
-                .build();
+        return Results.of(result, new Results.FormPages() {
+            @Override
+            public TemplateInstance form(Violations errors, String notice) {
+                return Templates.form(form, new FieldErrors(errors), connections, notice);
+            }
+
+            @Override
+            public TemplateInstance preview(Violations warnings) {
+                return Templates.preview(form, previews.preview(command), new FieldErrors(warnings), true);
+            }
+        });
     }
 
     /**

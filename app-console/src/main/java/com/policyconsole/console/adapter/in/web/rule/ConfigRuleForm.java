@@ -1,8 +1,8 @@
 package com.policyconsole.console.adapter.in.web.rule;
 
 import com.policyconsole.adapter.json.JsonValues;
-import com.policyconsole.console.adapter.in.web.BidiControls;
 import com.policyconsole.console.adapter.in.web.FormField;
+import com.policyconsole.console.adapter.in.web.FormFields;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.CustomPolicy;
 import com.policyconsole.domain.model.config.PolicyFilter;
@@ -12,7 +12,6 @@ import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.ViolationCode;
 import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -43,9 +42,6 @@ public class ConfigRuleForm {
     @RestForm("tags") public String tags;
     @RestForm("acknowledge") public String acknowledge;
 
-    /** IAM's longest agency name. */
-    static final int MAX_AGENCY_NAME_LENGTH = 64;
-
     public static ConfigRuleForm defaults(String domainId) {
         ConfigRuleForm f = new ConfigRuleForm();
         f.domainId = domainId;
@@ -60,13 +56,11 @@ public class ConfigRuleForm {
 
     public Read read() {
         List<Violation> problems = new ArrayList<>();
-        BidiControls.check(fields(), problems);
         ConfigRule.Builder b = ConfigRule.builder()
                 .policyAssignmentType(blankToNull(assignmentType))
                 .name(blankToNull(name))
                 .description(blankToNull(description));
         if ("custom".equals(assignmentType)) {
-            agencyProblems(problems);
             b.customPolicy(new CustomPolicy(blankToNull(functionUrn), "agency",
                     agencyName == null || agencyName.isBlank() ? Map.of() : Map.of("agency_name", JsonValue.of(agencyName.strip()))));
         } else {
@@ -101,22 +95,6 @@ public class ConfigRuleForm {
         return new Read(blankToNull(domainId), b.build(), problems);
     }
 
-    /** The agency goes into auth_value as free JSON, which the document does not restrict: one line, IAM's length. */
-    private void agencyProblems(List<Violation> problems) {
-        if (agencyName == null) {
-            return;
-        }
-        String agency = agencyName.strip();
-        String path = "custom_policy.auth_value.agency_name";
-        if (agency.codePointCount(0, agency.length()) > MAX_AGENCY_NAME_LENGTH) {
-            problems.add(Violation.error(path, ViolationCode.TOO_LONG,
-                    "agency_name must be at most " + MAX_AGENCY_NAME_LENGTH + " characters"));
-        }
-        if (agency.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-            problems.add(Violation.error(path, ViolationCode.CONTROL_CHARACTER, "agency_name contains a control character"));
-        }
-    }
-
     private List<ResourceTag> tagList(List<Violation> problems) {
         if (tags == null || tags.isBlank()) {
             return null;
@@ -145,31 +123,7 @@ public class ConfigRuleForm {
 
     /** Every filled-in field, to carry the form through the preview page. */
     public List<FormField> fields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("domain_id", domainId);
-        m.put("policy_assignment_type", assignmentType);
-        m.put("name", name);
-        m.put("description", description);
-        m.put("policy_definition_id", definitionId);
-        m.put("parameters", parameters);
-        m.put("function_urn", functionUrn);
-        m.put("agency_name", agencyName);
-        m.put("trigger", trigger);
-        m.put("period", period);
-        m.put("f_region_id", filterRegionId);
-        m.put("f_resource_provider", filterProvider);
-        m.put("f_resource_type", filterType);
-        m.put("f_resource_id", filterResourceId);
-        m.put("f_tag_key", filterTagKey);
-        m.put("f_tag_value", filterTagValue);
-        m.put("tags", tags);
-        List<FormField> out = new ArrayList<>();
-        m.forEach((k, v) -> {
-            if (v != null && !v.isEmpty()) {
-                out.add(new FormField(k, v));
-            }
-        });
-        return out;
+        return FormFields.of(this);
     }
 
     private static String blankToNull(String s) {

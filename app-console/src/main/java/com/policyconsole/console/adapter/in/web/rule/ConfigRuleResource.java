@@ -100,19 +100,17 @@ public class ConfigRuleResource {
             return Response.status(422).entity(form(form, new FieldErrors(all), null)).build();
         }
         SubmissionResult result = metrics.record("add_config_rule", () -> addRule.add(command));
-        if (result instanceof SubmissionResult.Sent sent) {
-            return Results.seeEntry(sent);
-        }
-        if (result instanceof SubmissionResult.Rejected rejected && !rejected.violations().hasErrors()) {
-            return Response.status(409).entity(Templates.preview(form, previews.preview(command),
-                    new FieldErrors(rejected.violations()), true)).build();
-        }
-        if (result instanceof SubmissionResult.Rejected rejected) {
-            return Response.status(422).entity(form(form, new FieldErrors(rejected.violations()), null)).build();
-        }
-        return Response.status(503).entity(form(form, FieldErrors.none(), "Nothing was sent. "
-                + ((SubmissionResult.NotRecorded) result).reason()
-                + ". Your input is kept below; submit again when the database is back.")).build();
+        return Results.of(result, new Results.FormPages() {
+            @Override
+            public TemplateInstance form(Violations errors, String notice) {
+                return ConfigRuleResource.this.form(form, new FieldErrors(errors), notice);
+            }
+
+            @Override
+            public TemplateInstance preview(Violations warnings) {
+                return Templates.preview(form, previews.preview(command), new FieldErrors(warnings), true);
+            }
+        });
     }
 
     private TemplateInstance form(ConfigRuleForm form, FieldErrors errors, String notice) {
