@@ -12,6 +12,8 @@
 # Environment: CYCLES, USERS, SKIP_BUILD, KEEP_WORK.
 set -euo pipefail
 source "$(dirname "$0")/../bench/lib.sh"
+# A short lease, so that the killed console's in-flight entries are given up soon after the restart.
+export POLICYCONSOLE_CONSOLE_LEASE_TTL=3s POLICYCONSOLE_CONSOLE_LEASE_HEARTBEAT=1s
 CYCLES=${CYCLES:-10}
 USERS=${USERS:-16}
 
@@ -55,7 +57,7 @@ for cycle in $(seq 1 "$CYCLES"); do
   last=$(psql_q "SELECT coalesce(max(id), 0) FROM request_history")
   pending_at_kill=$(psql_q "SELECT count(*) FROM request_history WHERE id > $before AND status = 'PENDING'")
   console_start
-  sleep 1
+  sleep 5 # the killed console's lease (3 s) expires and the next heartbeat (1 s) gives its entries up
 
   acknowledged=$(sort -u "$ack" | wc -l)
   ids=$(sort -u "$ack" | paste -sd, -)

@@ -21,11 +21,4 @@ public interface ConsoleSettings {
      * enterprise project id|enterprise project name|project id|project name}.
      */
     List<String> connections();
-
-    /**
-     * Whether, at start, history entries still PENDING from before the start become UNKNOWN: the console stopped while
-     * they were in flight. Turn off only when several consoles share one database.
-     */
-    @WithDefault("true")
-    boolean reconcileInFlightAtStart();
 }

@@ -13,12 +13,17 @@ import com.policyconsole.domain.port.out.PasswordHashing;
 import com.policyconsole.domain.validation.AccountRules;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The console's user accounts. Input is checked by {@link AccountRules} into an {@link AccountResult}; passwords are
@@ -29,9 +34,22 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
 
     private static final System.Logger LOG = System.getLogger(AccountService.class.getName());
 
+    /**
+     * How long the account of a session is kept between reads of the store: every request needs it, and a user who is
+     * disabled, deleted or demoted — by this console or another on the same database — loses access within this.
+     */
+    public static final Duration SESSION_ACCOUNT_KEPT = Duration.ofSeconds(2);
+    /** Most session accounts kept at once; beyond it the oldest are forgotten. */
+    static final int MAX_KEPT = 10_000;
+
     private final AccountStore store;
     private final PasswordHashing hashing;
     private final Clock clock;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    /** A session account as read at {@code readAt}; empty when there was no such enabled account. */
+    private record Kept(Optional<UserAccount> account, Instant readAt) {
+    }
 
     public AccountService(AccountStore store, PasswordHashing hashing, Clock clock) {
         this.store = Objects.requireNonNull(store, "'store' must not be null");
@@ -50,9 +68,32 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
         return store.find(id);
     }
 
+    /** The account of a session: read from the store at most once per {@link #SESSION_ACCOUNT_KEPT} and name. */
     @Override
     public Optional<UserAccount> active(String username) {
-        return store.findByUsername(username).map(StoredAccount::account).filter(UserAccount::enabled);
+        String key = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        Kept known = kept.get(key);
+        if (known != null && now.isBefore(known.readAt().plus(SESSION_ACCOUNT_KEPT)) && !now.isBefore(known.readAt())) {
+            return known.account();
+        }
+        Optional<UserAccount> account = store.findByUsername(username).map(StoredAccount::account)
+                .filter(UserAccount::enabled);
+        if (kept.size() >= MAX_KEPT) {
+            kept.values().removeIf(k -> !now.isBefore(k.readAt().plus(SESSION_ACCOUNT_KEPT)));
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear();
+            }
+        }
+        kept.put(key, new Kept(account, now));
+        return account;
+    }
+
+    /** A change made here applies to the next request at once; other consoles see it within the keeping time. */
+    private void forget(AccountResult result) {
+        if (result instanceof AccountResult.Done done) {
+            kept.remove(done.account().username().toLowerCase(Locale.ROOT));
+        }
     }
 
     @Override
@@ -94,6 +135,7 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
             return new AccountResult.Refused(List.of(new FieldError("username", "username_taken",
                     "There is already a user '" + username + "' (names are compared without case).")));
         }
+        kept.remove(username.toLowerCase(Locale.ROOT));
         log("User '%s' created by '%s' with roles %s", username, actor, created.get().roles());
         return new AccountResult.Done(created.get());
     }
@@ -110,6 +152,7 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
         }
         String hash = hashing.hash(password);
         AccountResult result = store.change(id, user -> new AccountChange.NewPasswordHash(hash), clock.instant());
+        forget(result);
         if (result instanceof AccountResult.Done done) {
             log("Password of user '%s' set by '%s'", done.account().username(), actor);
         }
@@ -128,6 +171,7 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
                 ? new AccountChange.Refuse(List.of(new FieldError("roles", "admin_demotes_self",
                         "You cannot take the admin role from yourself; ask another admin.")))
                 : new AccountChange.NewRoles(AccountRules.ordered(roles)), clock.instant());
+        forget(result);
         if (result instanceof AccountResult.Done done) {
             log("Roles of user '%s' set to %s by '%s'", done.account().username(), done.account().roles(), actor);
         }
@@ -140,6 +184,7 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
                 ? new AccountChange.Refuse(List.of(new FieldError("enabled", "admin_disables_self",
                         "You cannot disable your own account; ask another admin.")))
                 : new AccountChange.NewEnabled(enabled), clock.instant());
+        forget(result);
         if (result instanceof AccountResult.Done done) {
             log("User '%s' %s by '%s'", done.account().username(), enabled ? "enabled" : "disabled", actor);
         }

@@ -32,7 +32,7 @@ public final class EmergencyPolicyChecks {
             return violations;
         }
         WorkspacePolicies existing = request.action().orElse(null) == ActionType.CREATE
-                ? inventory.policies(request.workspace())
+                ? inventory.policies(request.workspace(), request.policy().parsedTargets())
                 : WorkspacePolicies.empty();
         return violations.and(EmergencyPolicyGuardrails.check(request, existing, clock.instant()));
     }

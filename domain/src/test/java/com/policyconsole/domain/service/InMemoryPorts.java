@@ -3,6 +3,7 @@ package com.policyconsole.domain.service;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.CloudOutcome;
@@ -113,7 +114,7 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     }
 
     @Override
-    public WorkspacePolicies policies(SecMasterWorkspace workspace) {
+    public WorkspacePolicies policies(SecMasterWorkspace workspace, List<BlockTarget> targets) {
         if (historyDown) {
             throw new HistoryUnavailableException("connection refused", null);
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * What is known of a workspace's emergency policies: those that may overlap a new one and the counts
  * that the quotas apply to.
  *
- * @param policies known policies (active or not)
+ * @param policies known policies that may overlap the objects asked about (active or not)
  * @param total number of policies in the workspace
  * @param withAgeing number of policies with block ageing
  */

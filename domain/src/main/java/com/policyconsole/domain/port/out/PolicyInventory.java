@@ -1,19 +1,23 @@
 package com.policyconsole.domain.port.out;
 
+import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
 import com.policyconsole.domain.port.HistoryUnavailableException;
+import java.util.List;
 import java.util.Set;
 
-/** What already exists, for the guardrails: the console feeds it from its history. */
+/** What already exists, for the guardrails: the console answers it from its history. */
 public interface PolicyInventory {
 
     /**
-     * The known emergency policies of a workspace and its counts.
+     * The active policies of a workspace that contain, are contained in or equal one of {@code targets} (at least
+     * those: the guardrails look closer), and the workspace's counts of active policies and of those with ageing.
+     * The answer does not grow with the workspace, only with the policies that touch these targets.
      *
      * @throws HistoryUnavailableException when it cannot be read
      */
-    WorkspacePolicies policies(SecMasterWorkspace workspace);
+    WorkspacePolicies policies(SecMasterWorkspace workspace, List<BlockTarget> targets);
 
     /**
      * The names of the Config rules the account already has.

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One row of {@code request_history}: a request and, once known, its outcome. Never leaves this package. */
 @Entity
@@ -93,6 +94,10 @@ public class HistoryEntryEntity extends PanacheEntityBase {
     /** The request's path template and values, query and headers as JSON ({@link RequestStructure}). */
     @Column(name = "request_structure", columnDefinition = "text")
     public String requestStructure;
+
+    /** The console that sent the request (Flyway V7), whose lease decides when a PENDING entry is given up. */
+    @Column(name = "console_instance")
+    public UUID consoleInstance;
 
     @Column(name = "response_body", columnDefinition = "text")
     public String responseBody;

@@ -20,9 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -47,10 +49,12 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
             null, null);
 
     private final Clock clock;
+    private final ConsoleLease lease;
     private final Queue<LateOutcome> lateOutcomes = new ConcurrentLinkedQueue<>();
 
-    public PostgresRequestHistory(Clock clock) {
+    public PostgresRequestHistory(Clock clock, ConsoleLease lease) {
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
@@ -64,6 +68,7 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
         try {
             return inNewTransaction("record the request", () -> {
                 HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
+                entry.consoleInstance = lease.instanceId();
                 entry.persist();
                 entry.flush();
                 assigned[0] = entry.id;
@@ -82,7 +87,7 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
     /**
      * Records the outcome; when the database cannot take it now, the outcome is kept and written by
      * {@link #writeLateOutcomes()} once the database is back (a console stopped before then leaves the entry PENDING,
-     * which the start-up reconciliation turns into UNKNOWN).
+     * which becomes UNKNOWN once its lease expires: {@link ConsoleLease}).
      */
     @Override
     public void recordOutcome(long entryId, CloudOutcome outcome, Duration elapsed) {
@@ -138,34 +143,121 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
         });
     }
 
+    /**
+     * Two indexed questions instead of a list of the workspace: how many policies are active (and how many with
+     * ageing), and which active policies hold an object that overlaps one of {@code targets} — a network that
+     * contains or is contained in one of theirs (GiST on {@code request_target.network}), the same user name, or the
+     * same domain name. Domain names stored in another than ASCII form are all returned: the guardrails compare their
+     * IDNA forms.
+     */
     @Override
-    public WorkspacePolicies policies(SecMasterWorkspace workspace) {
+    public WorkspacePolicies policies(SecMasterWorkspace workspace, List<BlockTarget> targets) {
         return inNewTransaction("read the known policies", () -> {
-            Instant now = clock.instant();
-            List<Long> roots = activeRoots(workspace);
-            List<HistoryEntryEntity> entries = roots.isEmpty() ? List.of() : HistoryEntryEntity.list(
-                    "id in ?1 and (agesOutAt is null or agesOutAt > ?2)", roots, now);
-            Map<Long, List<String>> targets = targetsOf(entries);
-            List<KnownPolicy> policies = new ArrayList<>(entries.size());
-            int withAgeing = 0;
-            for (HistoryEntryEntity e : entries) {
-                if (e.policyCategory == null || e.blockType == null) {
-                    continue;
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            Object[] counts = (Object[]) HistoryEntryEntity.getEntityManager().createNativeQuery(ACTIVE_POLICIES + """
+                    SELECT count(*), count(a.ages_out_at) FROM active a""")
+                    .setParameter(1, workspace.projectId()).setParameter(2, workspace.workspaceId())
+                    .setParameter(3, now).getSingleResult();
+            int total = ((Number) counts[0]).intValue();
+            int withAgeing = ((Number) counts[1]).intValue();
+            List<String> networks = new ArrayList<>();
+            List<String> users = new ArrayList<>();
+            List<String> domains = new ArrayList<>();
+            for (BlockTarget target : targets) {
+                if (target instanceof BlockTarget.IpTarget) {
+                    HistoryMapper.network(BlockType.SOURCE_IP, target.text()).ifPresent(networks::add);
+                } else if (target instanceof BlockTarget.UserName user) {
+                    users.add(user.text());
+                } else if (target instanceof BlockTarget.DomainName domain) {
+                    domains.add(domain.ascii());
                 }
-                if (e.agesOutAt != null) {
-                    withAgeing++;
-                }
-                BlockType type = BlockType.valueOf(e.blockType);
-                List<BlockTarget> parsed = targets.getOrDefault(e.id, List.of()).stream()
-                        .map(t -> BlockTargetParser.parse(type, t))
-                        .filter(BlockTargetParser.Result.Parsed.class::isInstance)
-                        .map(r -> ((BlockTargetParser.Result.Parsed) r).target())
-                        .toList();
-                String reference = "#" + e.id + (e.resultId == null ? "" : " (task " + e.resultId + ")");
-                policies.add(new KnownPolicy(reference, PolicyCategory.valueOf(e.policyCategory), parsed, e.agesOutAt));
             }
-            return new WorkspacePolicies(policies, policies.size(), withAgeing);
+            if (networks.isEmpty() && users.isEmpty() && domains.isEmpty()) {
+                return new WorkspacePolicies(List.of(), total, withAgeing);
+            }
+            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery(ACTIVE_POLICIES + """
+                    SELECT a.id, a.policy_category, a.block_type, a.result_id, a.ages_out_at, t.target
+                      FROM active a JOIN request_target t ON t.entry_id = a.id
+                     WHERE t.network && ANY (CAST(?4 AS cidr[]))
+                        OR a.block_type = 'USER_NAME' AND t.target = ANY (CAST(?5 AS text[]))
+                        OR a.block_type = 'DOMAIN_NAME' AND (lower(t.target) = ANY (CAST(?6 AS text[]))
+                                                             OR t.target !~ '^[ -~]*$')
+                     ORDER BY a.id, t.id""")
+                    .setParameter(1, workspace.projectId()).setParameter(2, workspace.workspaceId())
+                    .setParameter(3, now).setParameter(4, arrayLiteral(networks)).setParameter(5, arrayLiteral(users))
+                    .setParameter(6, arrayLiteral(domains)).getResultList();
+            Map<Long, KnownPolicyRows> byEntry = new LinkedHashMap<>();
+            for (Object row : rows) {
+                Object[] c = (Object[]) row;
+                long id = ((Number) c[0]).longValue();
+                byEntry.computeIfAbsent(id, k -> new KnownPolicyRows(id, (String) c[1], (String) c[2], (String) c[3],
+                        instant(c[4]))).targets().add((String) c[5]);
+            }
+            List<KnownPolicy> policies = byEntry.values().stream().map(KnownPolicyRows::toKnownPolicy).toList();
+            return new WorkspacePolicies(policies, total, withAgeing);
         });
+    }
+
+    /**
+     * The create entries of the workspace whose policy exists and is active at ?3: the create succeeded, or a retry
+     * of it (or of a retry of it) did. A retry entry stands for its original create, so each policy counts once.
+     */
+    private static final String ACTIVE_POLICIES = """
+            WITH RECURSIVE chain(id, root) AS (
+                SELECT id, id FROM request_history
+                 WHERE operation = 'CREATE_EMERGENCY_POLICY' AND retry_of IS NULL
+                   AND project_id = ?1 AND workspace_id = ?2
+                UNION ALL
+                SELECT h.id, c.root FROM request_history h JOIN chain c ON h.retry_of = c.id
+            ), active AS (
+                SELECT r.* FROM request_history r
+                 WHERE r.id IN (SELECT c.root FROM chain c JOIN request_history h ON h.id = c.id
+                                 WHERE h.status = 'SUCCEEDED')
+                   AND (r.ages_out_at IS NULL OR r.ages_out_at > ?3)
+                   AND r.policy_category IS NOT NULL AND r.block_type IS NOT NULL
+            )
+            """;
+
+    /** One known policy as its rows come: the entry and the objects of it that matched. */
+    private record KnownPolicyRows(long id, String category, String blockType, String resultId, Instant agesOutAt,
+                                   List<String> targets) {
+        KnownPolicyRows(long id, String category, String blockType, String resultId, Instant agesOutAt) {
+            this(id, category, blockType, resultId, agesOutAt, new ArrayList<>());
+        }
+
+        KnownPolicy toKnownPolicy() {
+            BlockType type = BlockType.valueOf(blockType);
+            List<BlockTarget> parsed = targets.stream()
+                    .map(t -> BlockTargetParser.parse(type, t))
+                    .filter(BlockTargetParser.Result.Parsed.class::isInstance)
+                    .map(r -> ((BlockTargetParser.Result.Parsed) r).target())
+                    .toList();
+            String reference = "#" + id + (resultId == null ? "" : " (task " + resultId + ")");
+            return new KnownPolicy(reference, PolicyCategory.valueOf(category), parsed, agesOutAt);
+        }
+    }
+
+    /** A PostgreSQL array literal of texts, each quoted: {@code {"a","b"}}. */
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (String value : values) {
+            out.append(out.length() > 1 ? "," : "").append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     @Override
@@ -177,36 +269,6 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
             entries.forEach(e -> names.add(e.ruleName));
             return names;
         });
-    }
-
-    /**
-     * The create entries of the workspace whose policy exists: the create succeeded, or a retry of it (or of a
-     * retry of it) did. A retry entry stands for its original create, so each policy counts once.
-     */
-    private static List<Long> activeRoots(SecMasterWorkspace workspace) {
-        List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery("""
-                WITH RECURSIVE chain(id, root) AS (
-                    SELECT id, id FROM request_history
-                     WHERE operation = 'CREATE_EMERGENCY_POLICY' AND retry_of IS NULL
-                       AND project_id = ?1 AND workspace_id = ?2
-                    UNION ALL
-                    SELECT h.id, c.root FROM request_history h JOIN chain c ON h.retry_of = c.id
-                )
-                SELECT DISTINCT c.root FROM chain c JOIN request_history h ON h.id = c.id
-                 WHERE h.status = 'SUCCEEDED'
-                """).setParameter(1, workspace.projectId()).setParameter(2, workspace.workspaceId()).getResultList();
-        return rows.stream().map(r -> ((Number) r).longValue()).toList();
-    }
-
-    private static Map<Long, List<String>> targetsOf(List<HistoryEntryEntity> entries) {
-        Map<Long, List<String>> byEntry = new HashMap<>();
-        if (entries.isEmpty()) {
-            return byEntry;
-        }
-        List<Long> ids = entries.stream().map(e -> e.id).toList();
-        List<RequestTargetEntity> rows = RequestTargetEntity.list("entryId in ?1", ids);
-        rows.forEach(r -> byEntry.computeIfAbsent(r.entryId, k -> new ArrayList<>()).add(r.target));
-        return byEntry;
     }
 
     private static <T> T inNewTransaction(String what, Supplier<T> work) {

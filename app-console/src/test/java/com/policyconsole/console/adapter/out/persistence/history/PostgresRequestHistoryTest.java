@@ -93,7 +93,7 @@ class PostgresRequestHistoryTest {
             history.recordOutcome(id, new CloudOutcome.Accepted("t" + i, null, 200, null, null), Duration.ZERO);
         }
 
-        WorkspacePolicies known = history.policies(ws);
+        WorkspacePolicies known = history.policies(ws, ips("203.0.113.50"));
 
         assertThat(known.total()).isEqualTo(1);
         assertThat(known.policies()).singleElement().satisfies(p -> assertThat(p.targets().get(0).text())
@@ -112,11 +112,31 @@ class PostgresRequestHistoryTest {
         history.recordOutcome(refused, new CloudOutcome.Refused(400, "SecMaster.1", "no", null, null), Duration.ZERO);
         history.recordPending(pending(freshWorkspace(), PolicyCategory.BLOCK, BlockAge.none(), "203.0.113.11"));
 
-        WorkspacePolicies known = history.policies(ws);
+        WorkspacePolicies known = history.policies(ws, ips("198.51.100.7", "203.0.113.0/24"));
 
         assertThat(known.total()).isEqualTo(2);
         assertThat(known.withAgeing()).isEqualTo(1);
         assertThat(known.policies()).extracting(p -> p.targets().get(0).text())
                 .containsExactlyInAnyOrder("198.51.100.0/24", "203.0.113.9");
+    }
+
+    @Test
+    void inventoryReturnsOnlyThePoliciesThatTouchTheObjectsAskedAbout() {
+        SecMasterWorkspace ws = freshWorkspace();
+        long near = history.recordPending(pending(ws, PolicyCategory.BLOCK, BlockAge.none(), "192.0.2.0/24"));
+        history.recordOutcome(near, new CloudOutcome.Accepted("t1", null, 200, null, null), Duration.ZERO);
+        long far = history.recordPending(pending(ws, PolicyCategory.BLOCK, BlockAge.none(), "198.18.0.1"));
+        history.recordOutcome(far, new CloudOutcome.Accepted("t2", null, 200, null, null), Duration.ZERO);
+
+        WorkspacePolicies known = history.policies(ws, ips("192.0.2.77"));
+
+        assertThat(known.total()).as("the counts cover the whole workspace").isEqualTo(2);
+        assertThat(known.policies()).extracting(p -> p.targets().get(0).text()).containsExactly("192.0.2.0/24");
+    }
+
+    private static java.util.List<com.policyconsole.domain.model.emergency.BlockTarget> ips(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> ((com.policyconsole.domain.model.emergency.BlockTargetParser
+                .Result.Parsed) com.policyconsole.domain.model.emergency.BlockTargetParser.parse(
+                com.policyconsole.domain.model.emergency.BlockType.SOURCE_IP, t)).target()).toList();
     }
 }

@@ -1,0 +1,270 @@
+package com.policyconsole.console.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.policyconsole.console.testing.TestFormFactory;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two consoles, each the packaged application in its own JVM on real HTTP, share one fresh PostgreSQL database. Both
+ * take submissions; one is killed with {@code kill -9} while some of its deliveries hang in the sandbox. Every
+ * acknowledged submission is in the history, the dead console's in-flight entries become UNKNOWN within its lease,
+ * and the live console's entries are never given up.
+ */
+class TwoConsolesIT {
+
+    private static final String SERVER = System.getenv("POLICYCONSOLE_TEST_DB_URL");
+    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String PASSWORD = "two-consoles-" + UUID.randomUUID();
+    private static final Duration LEASE_TTL = Duration.ofSeconds(3);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern ENTRY = Pattern.compile("/history/(\\d+)");
+
+    private final String database = "two_consoles_" + UUID.randomUUID().toString().replace("-", "");
+    private final List<Process> consoles = new ArrayList<>();
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        assertThat(SERVER).as("POLICYCONSOLE_TEST_DB_URL (set by scripts/test.sh)").isNotBlank();
+        assertThat(Files.isRegularFile(APP)).as(APP + " (built by the package phase)").isTrue();
+        sql(SERVER, "CREATE DATABASE " + database);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process console : consoles) {
+            console.destroy();
+            if (!console.waitFor(20, TimeUnit.SECONDS)) {
+                console.destroyForcibly();
+            }
+        }
+        sql(SERVER, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    @Test
+    void aKilledConsolesInFlightEntriesBecomeUnknownAndTheLiveConsolesAreUntouched() throws Exception {
+        Console live = start("live");
+        Console doomed = start("doomed");
+        live.logIn();
+        doomed.logIn();
+        doomed.failWithTimeouts(50);
+
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 4; i++) {
+            load.submit(() -> submitWhile(running, live, acknowledged));
+            load.submit(() -> submitWhile(running, doomed, acknowledged));
+        }
+        Thread.sleep(4_000);
+        long killedInFlight = count("status = 'PENDING' AND console_instance = '" + instance(doomed) + "'");
+        doomed.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(1_500);
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(killedInFlight).as("deliveries of the doomed console hanging in its sandbox when it was killed")
+                .isPositive();
+        assertThat(acknowledged).as("submissions acknowledged by both consoles").hasSizeGreaterThan(8);
+        String ids = acknowledged.stream().map(String::valueOf).collect(Collectors.joining(","));
+        assertThat(count("id IN (" + ids + ")")).as("acknowledged submissions in the history").isEqualTo(acknowledged.size());
+
+        long deadline = System.nanoTime() + LEASE_TTL.plus(HEARTBEAT.multipliedBy(3)).toNanos();
+        while (count("status = 'PENDING' AND console_instance = '" + instance(doomed) + "'") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count("status = 'PENDING' AND console_instance = '" + instance(doomed) + "'"))
+                .as("the killed console's entries left PENDING after its lease expired").isZero();
+        assertThat(count("status = 'UNKNOWN' AND error_code = 'CONSOLE_RESTARTED' AND console_instance = '"
+                + instance(doomed) + "'")).isGreaterThanOrEqualTo(killedInFlight);
+        assertThat(count("error_code = 'CONSOLE_RESTARTED' AND console_instance = '" + instance(live) + "'"))
+                .as("entries of the live console given up").isZero();
+        assertThat(live.get("/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    private static void submitWhile(AtomicBoolean running, Console console, Set<Long> acknowledged) {
+        while (running.get()) {
+            try {
+                console.submitBlock(TestFormFactory.freshIp()).ifPresent(acknowledged::add);
+            } catch (IOException e) {
+                return; // the console is gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Console start(String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Path.of("target", "two-consoles-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", APP.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("POLICYCONSOLE_DB_URL", SERVER.replaceFirst("/postgres(\\?|$)", "/" + database + "$1"));
+        env.put("PORT", Integer.toString(port));
+        env.put("POLICYCONSOLE_ADMIN_PASSWORD", PASSWORD);
+        env.put("POLICYCONSOLE_CONSOLE_LEASE_TTL", LEASE_TTL.toSeconds() + "s");
+        env.put("POLICYCONSOLE_CONSOLE_LEASE_HEARTBEAT", HEARTBEAT.toSeconds() + "s");
+        env.put("POLICYCONSOLE_SANDBOX_TIMEOUT_DELAY", "120s");
+        env.put("POLICYCONSOLE_CLOUD_READ_TIMEOUT", "120s");
+        Process process = builder.start();
+        consoles.add(process);
+        Console console = new Console(process, "http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("console " + name + " is running; see " + log).isTrue();
+            try {
+                if (console.get("/q/health/ready").statusCode() == 200) {
+                    return console;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("console " + name + " did not become ready; see " + log);
+    }
+
+    /** The lease ID of a console: the consoles started one after the other, so by start order. */
+    private String instance(Console console) throws SQLException {
+        List<String> leases = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT instance_id FROM console_lease ORDER BY started_at")) {
+            while (rs.next()) {
+                leases.add(rs.getString(1));
+            }
+        }
+        if (leases.size() < 2) {
+            // the killed console's lease row stays (it could not drop it); a clean stop would delete it
+            throw new AssertionError("expected the leases of both consoles, found " + leases);
+        }
+        return leases.get(consoles.indexOf(console.process()));
+    }
+
+    private long count(String where) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM request_history WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String url() {
+        return SERVER.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+    }
+
+    private static void sql(String url, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** One console as a browser would use it: a session cookie, the CSRF token of the last page. */
+    private record Console(Process process, String base, HttpClient http) {
+
+        Console(Process process, String base) {
+            this(process, base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+            String body = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                    .collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(150))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void logIn() throws IOException, InterruptedException {
+            get("/login");
+            HttpResponse<String> answer = post("/j_security_check", Map.of("j_username", "admin", "j_password", PASSWORD));
+            assertThat(answer.statusCode()).as("login at " + base).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+
+        /** Makes this console's sandbox hold {@code percent} % of deliveries past every timeout. */
+        void failWithTimeouts(int percent) throws IOException, InterruptedException {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("csrf-token", token("/admin/sandbox"));
+            fields.put("throttle", "0");
+            fields.put("server_error", "0");
+            fields.put("timeout", Integer.toString(percent));
+            fields.put("fail_next", "0");
+            assertThat(post("/admin/sandbox", fields).statusCode()).isEqualTo(200);
+        }
+
+        /** Submits a BLOCK of one address; the entry ID when the console acknowledged it (303 to the entry). */
+        java.util.Optional<Long> submitBlock(String target) throws IOException, InterruptedException {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("csrf-token", token("/policies/new"));
+            fields.put("project_id", "3bb27e024693436da46b5f5aaf499060");
+            fields.put("workspace_id", "sandbox-workspace");
+            fields.put("secmaster_version", "25.5.0");
+            fields.put("region_id", "cn-north-7");
+            fields.put("policy_category", "BLOCK");
+            fields.put("policy_type", "Source Ip");
+            fields.put("block_target", target);
+            fields.put("connection", TestFormFactory.CFW);
+            fields.put("acknowledge", "yes");
+            HttpResponse<String> answer = post("/policies/submit", fields);
+            Matcher m = ENTRY.matcher(answer.headers().firstValue("Location").orElse(""));
+            return answer.statusCode() == 303 && m.find() ? java.util.Optional.of(Long.parseLong(m.group(1)))
+                    : java.util.Optional.empty();
+        }
+
+        private String token(String page) throws IOException, InterruptedException {
+            Matcher m = TOKEN.matcher(get(page).body());
+            assertThat(m.find()).as("CSRF token on " + page).isTrue();
+            return m.group(1);
+        }
+
+        private static String encode(String text) {
+            return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        }
+    }
+}
