@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -145,10 +146,11 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
 
     /**
      * Two indexed questions instead of a list of the workspace: how many policies are active (and how many with
-     * ageing), and which active policies hold an object that overlaps one of {@code targets} — a network that
-     * contains or is contained in one of theirs (GiST on {@code request_target.network}), the same user name, or the
-     * same domain name. Domain names stored in another than ASCII form are all returned: the guardrails compare their
-     * IDNA forms.
+     * ageing), and which active policies hold an object that overlaps one of {@code targets}. The objects are found
+     * first, by index — each network looked up in the GiST index of {@code request_target.network} (contains or is
+     * contained in), names in the index of {@code lower(target)} — and then kept when their policy is active in this
+     * workspace; user names must then be equal, domain names equal in their IDNA form. The workspace's domain names
+     * stored in another than ASCII form are all returned: the guardrails compare their IDNA forms.
      */
     @Override
     public WorkspacePolicies policies(SecMasterWorkspace workspace, List<BlockTarget> targets) {
@@ -176,16 +178,25 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
                 return new WorkspacePolicies(List.of(), total, withAgeing);
             }
             List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery(ACTIVE_POLICIES + """
+                    , hits AS (
+                        SELECT t.id, t.entry_id, t.target FROM unnest(CAST(?4 AS cidr[])) AS n(net)
+                          JOIN request_target t ON t.network && n.net
+                        UNION
+                        SELECT t.id, t.entry_id, t.target FROM request_target t
+                         WHERE lower(t.target) = ANY (CAST(?5 AS text[])) OR lower(t.target) = ANY (CAST(?6 AS text[]))
+                        UNION
+                        SELECT t.id, t.entry_id, t.target FROM active a JOIN request_target t ON t.entry_id = a.id
+                         WHERE a.block_type = 'DOMAIN_NAME' AND cardinality(CAST(?6 AS text[])) > 0
+                           AND t.target !~ '^[ -~]*$'
+                    )
                     SELECT a.id, a.policy_category, a.block_type, a.result_id, a.ages_out_at, t.target
-                      FROM active a JOIN request_target t ON t.entry_id = a.id
-                     WHERE t.network && ANY (CAST(?4 AS cidr[]))
-                        OR a.block_type = 'USER_NAME' AND t.target = ANY (CAST(?5 AS text[]))
-                        OR a.block_type = 'DOMAIN_NAME' AND (lower(t.target) = ANY (CAST(?6 AS text[]))
-                                                             OR t.target !~ '^[ -~]*$')
+                      FROM active a JOIN hits t ON t.entry_id = a.id
+                     WHERE a.block_type <> 'USER_NAME' OR t.target = ANY (CAST(?7 AS text[]))
                      ORDER BY a.id, t.id""")
                     .setParameter(1, workspace.projectId()).setParameter(2, workspace.workspaceId())
-                    .setParameter(3, now).setParameter(4, arrayLiteral(networks)).setParameter(5, arrayLiteral(users))
-                    .setParameter(6, arrayLiteral(domains)).getResultList();
+                    .setParameter(3, now).setParameter(4, arrayLiteral(networks))
+                    .setParameter(5, arrayLiteral(users.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList()))
+                    .setParameter(6, arrayLiteral(domains)).setParameter(7, arrayLiteral(users)).getResultList();
             Map<Long, KnownPolicyRows> byEntry = new LinkedHashMap<>();
             for (Object row : rows) {
                 Object[] c = (Object[]) row;
