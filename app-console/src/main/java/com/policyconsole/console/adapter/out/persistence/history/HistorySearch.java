@@ -221,7 +221,8 @@ public class HistorySearch implements HistoryReader {
         }
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp column as native queries return it (the driver and Hibernate differ in the type). */
+    static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

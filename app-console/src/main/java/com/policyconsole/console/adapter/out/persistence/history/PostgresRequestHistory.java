@@ -202,7 +202,7 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
                 Object[] c = (Object[]) row;
                 long id = ((Number) c[0]).longValue();
                 byEntry.computeIfAbsent(id, k -> new KnownPolicyRows(id, (String) c[1], (String) c[2], (String) c[3],
-                        instant(c[4]))).targets().add((String) c[5]);
+                        HistorySearch.instant(c[4]))).targets().add((String) c[5]);
             }
             List<KnownPolicy> policies = byEntry.values().stream().map(KnownPolicyRows::toKnownPolicy).toList();
             return new WorkspacePolicies(policies, total, withAgeing);
@@ -258,18 +258,6 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
         return out.append('}').toString();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
     @Override
     public Set<String> ruleNames(String domainId) {
