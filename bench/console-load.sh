@@ -4,11 +4,14 @@
 # (USERS, default "16 32 64") the Java load generator (bench/console: java.net.http, each user logged in with its own
 # session and CSRF token) submits distinct valid emergency policies back to back; only answers that redirect to the
 # result page and show SUCCEEDED count. Then pgbench runs the same database writes (bench/console/sql/
-# submission-writes.pgbench) on the same database as the ceiling. Prints a table.
-# Targets: >= 1,000 submits/s, p99 <= 50 ms, >= 50% of the ceiling.
+# submission-writes.pgbench) on the same database as the ceiling, with the audit trail's trigger and without it (the
+# consoles' sealers chain the records meanwhile). Then a second console starts on the same database and the load of
+# TWO_CONSOLES_USERS users is split between both. Prints a table.
+# Targets: >= 1,000 submits/s, p99 <= 50 ms, >= 50% of the ceiling; ceiling with the audit trail >= 80% without.
 #   bench/console-load.sh          USERS="16 32" SECONDS_MEASURED=20 bench/console-load.sh
-# Environment: USERS, WARMUP (10 s), SECONDS_MEASURED (30 s), PGBENCH_CLIENTS (20 = the console's pool size),
-# PROFILE_USERS (32: the level recorded with JFR; "none" to skip), CONSOLE_JAVA_OPTS, SKIP_BUILD, KEEP_WORK.
+# Environment: USERS, TWO_CONSOLES_USERS (32; "none" to skip), WARMUP (10 s), SECONDS_MEASURED (30 s),
+# PGBENCH_CLIENTS (20 = the console's pool size), PROFILE_USERS (32: the level recorded with JFR; "none" to skip),
+# CONSOLE_JAVA_OPTS, SKIP_BUILD, KEEP_WORK.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 USERS=${USERS:-16 32 64}
@@ -16,6 +19,7 @@ WARMUP=${WARMUP:-10}
 SECONDS_MEASURED=${SECONDS_MEASURED:-30}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-20}
 PROFILE_USERS=${PROFILE_USERS:-32}
+TWO_CONSOLES_USERS=${TWO_CONSOLES_USERS:-32}
 
 bench_init load
 bench_build
@@ -24,21 +28,35 @@ pg_start
 console_start ${CONSOLE_JAVA_OPTS:-}
 log "console up (pid $CONSOLE_PID) at $CONSOLE_URL"
 
+# run_level <users> <seed> <out> [<base URLs> <console PIDs>]: one closed-loop level, with the CPU each side used.
 run_level() {
-  local users=$1 seed=$2 out=$3 gen_pid
+  local users=$1 seed=$2 out=$3 urls=${4:-$CONSOLE_URL} pids=${5:-$CONSOLE_PID} gen_pid
   local c0 p0 g0
-  c0=$(cpu_ticks "$CONSOLE_PID"); p0=$(cpu_ticks $(pg_pids))
-  java -cp "$BENCH_CP" com.policyconsole.bench.console.SubmitLoad --base-url "$CONSOLE_URL" --users "$users" \
+  # shellcheck disable=SC2086
+  c0=$(cpu_ticks $pids); p0=$(cpu_ticks $(pg_pids))
+  java -cp "$BENCH_CP" com.policyconsole.bench.console.SubmitLoad --base-url "$urls" --users "$users" \
     --warmup "$WARMUP" --seconds "$SECONDS_MEASURED" --seed "$seed" >"$out" 2>"$out.err" &
   gen_pid=$!
-  if [ "$users" = "$PROFILE_USERS" ]; then
+  if [ "$users" = "$PROFILE_USERS" ] && [ -z "${4:-}" ]; then
     ( sleep $((WARMUP + 5)); jcmd "$CONSOLE_PID" JFR.start name=load settings=profile duration="${SECONDS_MEASURED}s" \
         filename="$WORK/load-$users.jfr" >/dev/null ) &
   fi
   local g=0 t
   while kill -0 "$gen_pid" 2>/dev/null; do t=$(cpu_ticks "$gen_pid"); [ "$t" -gt 0 ] && g=$t; sleep 0.5; done
   wait "$gen_pid"
-  echo "CPU console=$(( $(cpu_ticks "$CONSOLE_PID") - c0 )) postgres=$(( $(cpu_ticks $(pg_pids)) - p0 )) generator=$g" >>"$out"
+  # shellcheck disable=SC2086
+  echo "CPU console=$(( $(cpu_ticks $pids) - c0 )) postgres=$(( $(cpu_ticks $(pg_pids)) - p0 )) generator=$g" >>"$out"
+}
+
+# Starts a second console on the same database: SECOND_URL, SECOND_PID (stopped by the clean-up trap).
+second_console_start() {
+  local first_pid=$CONSOLE_PID first_url=$CONSOLE_URL first_port=$CONSOLE_PORT
+  CONSOLE_PORT=""
+  # shellcheck disable=SC2086
+  console_start ${CONSOLE_JAVA_OPTS:-}
+  SECOND_PID=$CONSOLE_PID SECOND_URL=$CONSOLE_URL
+  BENCH_PIDS+=("$SECOND_PID")
+  CONSOLE_PID=$first_pid CONSOLE_URL=$first_url CONSOLE_PORT=$first_port
 }
 
 pgbench_writes() {
@@ -57,11 +75,22 @@ measure_all() {
   done
   log "ceiling: pgbench, $PGBENCH_CLIENTS clients, the same writes on the same database"
   pgbench_writes "$WORK/pgbench.txt"
-  # For comparison only: the same writes with V5's hash-chain trigger switched off on this throw-away database, to
-  # show what the chain head (one row locked by every history write until commit) costs.
+  # For comparison only: the same writes with the audit trail's trigger switched off on this throw-away database, to
+  # show what appending (and sealing) the audit records costs.
   psql_q "ALTER TABLE request_history DISABLE TRIGGER request_history_audit" >/dev/null
   pgbench_writes "$WORK/pgbench-nochain.txt"
   psql_q "ALTER TABLE request_history ENABLE TRIGGER request_history_audit" >/dev/null
+  if [ "$TWO_CONSOLES_USERS" != none ]; then
+    second_console_start
+    log "two consoles on one database (pids $CONSOLE_PID, $SECOND_PID): $TWO_CONSOLES_USERS users split between them"
+    run_level "$TWO_CONSOLES_USERS" $((seed + 1)) "$WORK/load-two.txt" "$CONSOLE_URL,$SECOND_URL" \
+      "$CONSOLE_PID $SECOND_PID"
+    grep -v "^$" "$WORK/load-two.txt.err" | sed "s/^/  /" >&2 || true
+  fi
+  log "waiting for the sealers, then verifying the audit trail"
+  sleep 2
+  java -cp "$WORK/app/app/*:$WORK/app/lib/main/*" \
+    com.policyconsole.console.adapter.out.persistence.audit.AuditVerifyCommand "$DB_URL" >"$WORK/verify.txt" 2>&1 || true
 }
 log "measuring (holding the Maven lock for all levels and the ceiling)"
 locked measure_all
@@ -77,12 +106,16 @@ echo "Warm-up ${WARMUP}s, measured ${SECONDS_MEASURED}s per level; $history_rows
 echo
 printf '| %5s | %9s | %12s | %12s | %16s | %16s | %6s | %12s | %10s | %s |\n' users submits/s "submit p50" "submit p99" "+result p50" "+result p99" errors "ceiling tps" "% ceiling" "CPU console/PG/generator"
 printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------- ----------- -------------- -------------- ------------------ ------------------ -------- -------------- ------------ ---------------------------
-for users in $USERS; do
+levels=$USERS
+[ -f "$WORK/load-two.txt" ] && levels="$levels two"
+for users in $levels; do
   f="$WORK/load-$users.txt"
+  label=$users
+  [ "$users" = two ] && label="$TWO_CONSOLES_USERS*"
   rate=$(result_value "$f" rate)
   cpu=$(grep '^CPU ' "$f" | awk '{ split($2, c, "="); split($3, p, "="); split($4, g, "="); t = c[2] + p[2] + g[2];
         if (t == 0) t = 1; printf "%.0f%% / %.0f%% / %.0f%%", 100 * c[2] / t, 100 * p[2] / t, 100 * g[2] / t }')
-  printf '| %5s | %9s | %9s ms | %9s ms | %13s ms | %13s ms | %6s | %12s | %9s%% | %s |\n' "$users" "$rate" \
+  printf '| %5s | %9s | %9s ms | %9s ms | %13s ms | %13s ms | %6s | %12s | %9s%% | %s |\n' "$label" "$rate" \
     "$(result_value "$f" submit_p50)" "$(result_value "$f" submit_p99)" "$(result_value "$f" roundtrip_p50)" \
     "$(result_value "$f" roundtrip_p99)" "$(result_value "$f" errors)" "$ceiling" \
     "$(awk -v r="$rate" -v c="$ceiling" 'BEGIN { printf "%.0f", (c > 0 ? 100 * r / c : 0) }')" "$cpu"
@@ -91,7 +124,11 @@ echo
 echo "submit = POST /policies/submit until its 303; +result = including the GET of the result page (acknowledged only"
 echo "when it shows SUCCEEDED). Ceiling: pgbench -c $PGBENCH_CLIENTS, one script run = one submission's writes"
 echo "(PENDING insert + objects, then findById + outcome update, 2 transactions), average latency $ceiling_latency ms."
-echo "The same pgbench with V5's audit-chain trigger (request_history_audit) disabled: $ceiling_nochain tps."
+echo "The same pgbench with the audit trail's trigger (request_history_audit) disabled: $ceiling_nochain tps; with it"
+echo "$(awk -v a="$ceiling" -v b="$ceiling_nochain" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')% of that (target >= 80%)."
+[ -f "$WORK/load-two.txt" ] && echo "*: two consoles on the one database, the users split between them; CPU console = both."
+echo "Audit trail afterwards (scripts/verify-audit.sh's command):"
+sed 's/^/  /' "$WORK/verify.txt"
 for users in $USERS; do
   if [ -f "$WORK/load-$users.jfr" ]; then
     echo

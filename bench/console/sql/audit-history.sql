@@ -1,7 +1,7 @@
 -- One chunk of generated history: entries :from to :from + :count - 1 of :rows (psql variables), spread over the 365
 -- days after :t0 (epoch seconds), with their objects. bench/audit-scale.sh runs it chunk after chunk, each its own
--- transaction, and vacuums audit_chain_head in between. Plain INSERTs only, so that the V5 append-only triggers and
--- the audit hash chain accept them like any console write (every entry gets its REQUESTED record at commit).
+-- transaction, and seals the chunk's audit records in between. Plain INSERTs only, so that the append-only triggers
+-- and the audit trail accept them like any console write (every entry gets its REQUESTED record at commit).
 --
 -- Distributions (one row per request, IDs in time order as the console writes them):
 --   operation  70% CREATE_EMERGENCY_POLICY, 10% RETRY_EMERGENCY_POLICY (retry_of an entry shortly before), 20% ADD_CONFIG_RULE

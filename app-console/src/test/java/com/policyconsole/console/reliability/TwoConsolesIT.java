@@ -2,7 +2,9 @@ package com.policyconsole.console.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.policyconsole.console.adapter.out.persistence.audit.AuditChainVerifier;
 import com.policyconsole.console.testing.TestFormFactory;
+import com.policyconsole.domain.model.audit.AuditVerification;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -19,11 +21,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * Two consoles, each the packaged application in its own JVM on real HTTP, share one fresh PostgreSQL database. Both
  * take submissions; one is killed with {@code kill -9} while some of its deliveries hang in the sandbox. Every
  * acknowledged submission is in the history, the dead console's in-flight entries become UNKNOWN within its lease,
- * and the live console's entries are never given up.
+ * the live console's entries are never given up, and the audit records both appended are sealed into one intact
+ * chain within seconds.
  */
 class TwoConsolesIT {
 
@@ -116,6 +121,22 @@ class TwoConsolesIT {
         assertThat(count("error_code = 'CONSOLE_RESTARTED' AND console_instance = '" + instance(live) + "'"))
                 .as("entries of the live console given up").isZero();
         assertThat(live.get("/q/health/ready").statusCode()).isEqualTo(200);
+
+        long sealDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        AuditVerification trail = verifyTrail();
+        while (trail.unsealed() > 0 && System.nanoTime() < sealDeadline) {
+            Thread.sleep(200);
+            trail = verifyTrail();
+        }
+        assertThat(trail.findings()).as("the audit trail both consoles wrote and sealed").isEmpty();
+        assertThat(trail.unsealed()).as("records left unsealed seconds after the load").isZero();
+        assertThat(trail.recordsChecked()).isGreaterThanOrEqualTo(2L * acknowledged.size());
+    }
+
+    private AuditVerification verifyTrail() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), "postgres", "")) {
+            return new AuditChainVerifier(Clock.systemUTC()).verify(c, Optional.empty());
+        }
     }
 
     private static void submitWhile(AtomicBoolean running, Console console, Set<Long> acknowledged) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * like a browser, follow the redirect to the result page. A submission counts as acknowledged only when the answer
  * is 303 to {@code /history/<id>} and that page shows SUCCEEDED. Prints one {@code RESULT key=value ...} line.
  *
- * <p>Options: {@code --base-url}, {@code --user} (admin), password from env {@code BENCH_CONSOLE_PASSWORD},
+ * <p>Options: {@code --base-url} (several, comma-separated: user i submits to console i mod n), {@code --user} (admin), password from env {@code BENCH_CONSOLE_PASSWORD},
  * {@code --users} (16), {@code --warmup} seconds (10), {@code --seconds} measured (30), {@code --seed} (0–15, distinct
  * per run on one database), {@code --policies-per-project} (250), {@code --follow} (true: GET the result page),
  * {@code --ack-file} (append each acknowledged entry ID as soon as the redirect arrives, for the crash test),
@@ -36,7 +37,7 @@ public final class SubmitLoad {
     private static final Pattern ENTRY = Pattern.compile("^/history/(\\d+)$");
     private static final String SUCCEEDED = "id=\"status\">SUCCEEDED<";
 
-    private final URI base;
+    private final List<URI> consoles;
     private final String user;
     private final String password;
     private final int seed;
@@ -51,7 +52,8 @@ public final class SubmitLoad {
     private volatile long measureUntil;
 
     private SubmitLoad(Options o) throws IOException {
-        base = URI.create(o.required("base-url"));
+        consoles = Arrays.stream(o.required("base-url").split(",")).map(String::strip).map(URI::create)
+                .toList();
         user = o.text("user", "admin");
         password = System.getenv("BENCH_CONSOLE_PASSWORD");
         if (password == null) {
@@ -133,7 +135,7 @@ public final class SubmitLoad {
         void run(CountDownLatch loggedIn) {
             ConsoleSession session;
             try {
-                session = ConsoleSession.logIn(http, base, user, password);
+                session = ConsoleSession.logIn(http, consoles.get(index % consoles.size()), user, password);
                 session.readCsrfToken("/policies/new");
             } catch (IOException | InterruptedException e) {
                 error("login: " + e.getMessage());

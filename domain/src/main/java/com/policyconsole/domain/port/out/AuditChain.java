@@ -10,14 +10,14 @@ import java.util.Optional;
 public interface AuditChain {
 
     /**
-     * The chain's current end.
+     * The chain's current end, and how many records wait to be sealed.
      *
      * @throws HistoryUnavailableException when the database cannot be read
      */
     AuditChainHead head();
 
     /**
-     * Walks the whole chain and compares every entry and account with its last record; {@code verifiedBy} is logged.
+     * Walks the whole sealed chain, checks the records not sealed yet, and compares every entry and account with its last record; {@code verifiedBy} is logged.
      *
      * @throws HistoryUnavailableException when the database cannot be read
      */

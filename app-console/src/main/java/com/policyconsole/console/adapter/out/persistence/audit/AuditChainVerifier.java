@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Walks the hash-chained audit log (Flyway V5) with plain JDBC and names the first record that was changed, removed or
- * reordered, then the first history entry or account whose current row differs from its last record. Hashes are
- * recomputed here, independently of the database's own functions.
+ * Walks the hash-chained audit log (Flyway V5, sealed by V8's sealer) with plain JDBC and names the first sealed record
+ * that was changed, removed or reordered, the first record not sealed yet whose content no longer matches its content
+ * hash, then the first history entry or account whose current row differs from its last record, sealed or not. Hashes
+ * are recomputed here, independently of the database's own functions.
  */
 public final class AuditChainVerifier {
 
@@ -77,13 +78,15 @@ public final class AuditChainVerifier {
                 findings.add(new AuditFinding("record #" + anchor.get().position(),
                         "removed: it was noted outside the console, but the chain ends at #" + end.lastPosition()));
             }
+            long unsealed = checkUnsealed(connection, findings);
             firstChangedRow(connection, "request", REQUEST_ROWS).ifPresent(findings::add);
             firstChangedRow(connection, "account", ACCOUNT_ROWS).ifPresent(findings::add);
             firstRemovedRow(connection, "request", REMOVED_REQUESTS).ifPresent(findings::add);
             firstRemovedRow(connection, "account", REMOVED_ACCOUNTS).ifPresent(findings::add);
             connection.rollback();
             Instant done = clock.instant();
-            return new AuditVerification(done, end.records(), head[0], headHash, findings, Duration.between(start, done));
+            return new AuditVerification(done, end.records(), unsealed, head[0], headHash, findings,
+                    Duration.between(start, done));
         } finally {
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
@@ -101,7 +104,7 @@ public final class AuditChainVerifier {
         long records = 0;
         try (PreparedStatement s = connection.prepareStatement("""
                 SELECT position, recorded_at, kind, subject, subject_id, payload, previous_hash, hash
-                  FROM audit_event ORDER BY position""")) {
+                  FROM audit_event WHERE position IS NOT NULL ORDER BY position""")) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -141,6 +144,30 @@ public final class AuditChainVerifier {
         return new ChainEnd(records, expected - 1, previous);
     }
 
+    /** Counts the records not sealed yet and names the first whose content no longer matches its content hash. */
+    private static long checkUnsealed(Connection connection, List<AuditFinding> findings) throws SQLException {
+        MessageDigest sha256 = sha256();
+        long unsealed = 0;
+        boolean changed = false;
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT seq, recorded_at, kind, subject, subject_id, payload, content_hash
+                  FROM audit_event WHERE position IS NULL ORDER BY seq""")) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    unsealed++;
+                    if (!changed && !contentHash(sha256, rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getObject(2, OffsetDateTime.class), rs.getString(6)).equals(rs.getString(7).trim())) {
+                        changed = true;
+                        findings.add(new AuditFinding(unsealedRecord(rs.getLong(1)),
+                                "changed before it was sealed: its content no longer matches its content hash"));
+                    }
+                }
+            }
+        }
+        return unsealed;
+    }
+
     private static void checkHead(ChainEnd end, long headPosition, String headHash, List<AuditFinding> findings) {
         if (headPosition > end.lastPosition()) {
             findings.add(new AuditFinding("record #" + (end.lastPosition() + 1), "removed: the chain ends at record #"
@@ -151,33 +178,43 @@ public final class AuditChainVerifier {
         }
     }
 
+    /*
+     * A subject's last record: its newest unsealed one if any (they are sealed in append order, after all its sealed
+     * ones), else its sealed one at the highest position. Each query answers the subject, and its last record's
+     * position and append number (either may be NULL).
+     */
+
     /** History entries whose current row (with its objects) is not the state of their last record. */
     private static final String REQUEST_ROWS = """
-            SELECT h.id, e.position FROM request_history h
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, payload FROM audit_event
-                          WHERE subject = 'request' ORDER BY subject_id, position DESC) e ON e.subject_id = h.id
+            SELECT h.id, e.position, e.seq, e.subject_id FROM request_history h
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
+                          WHERE subject = 'request' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+                     ON e.subject_id = h.id
              WHERE e.payload IS DISTINCT FROM audit_request_state(h.id)
              ORDER BY h.id LIMIT 1""";
 
     /** Accounts whose current row is not the state of their last record. */
     private static final String ACCOUNT_ROWS = """
-            SELECT u.id, e.position FROM console_user u
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, payload FROM audit_event
-                          WHERE subject = 'account' ORDER BY subject_id, position DESC) e ON e.subject_id = u.id
+            SELECT u.id, e.position, e.seq, e.subject_id FROM console_user u
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
+                          WHERE subject = 'account' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+                     ON e.subject_id = u.id
              WHERE e.payload IS DISTINCT FROM audit_account_state(u.id)
              ORDER BY u.id LIMIT 1""";
 
     /** Recorded history entries that no longer exist. */
     private static final String REMOVED_REQUESTS = """
-            SELECT e.subject_id, max(e.position) FROM audit_event e
-             WHERE e.subject = 'request' AND NOT EXISTS (SELECT 1 FROM request_history h WHERE h.id = e.subject_id)
-             GROUP BY e.subject_id ORDER BY e.subject_id LIMIT 1""";
+            SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq
+                                                           FROM audit_event WHERE subject = 'request'
+                                                          ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+             WHERE NOT EXISTS (SELECT 1 FROM request_history h WHERE h.id = e.subject_id)
+             ORDER BY e.subject_id LIMIT 1""";
 
     /** Accounts that no longer exist although their last record does not say they were removed. */
     private static final String REMOVED_ACCOUNTS = """
-            SELECT e.subject_id, e.position FROM (SELECT DISTINCT ON (subject_id) subject_id, position, kind
-                                                    FROM audit_event WHERE subject = 'account'
-                                                   ORDER BY subject_id, position DESC) e
+            SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq, kind
+                                                           FROM audit_event WHERE subject = 'account'
+                                                          ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
              WHERE e.kind <> 'ACCOUNT_REMOVED'
                AND NOT EXISTS (SELECT 1 FROM console_user u WHERE u.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
@@ -189,10 +226,9 @@ public final class AuditChainVerifier {
                 return Optional.empty();
             }
             long id = rs.getLong(1);
-            long position = rs.getLong(2);
-            boolean recorded = !rs.wasNull();
+            boolean recorded = rs.getObject(4) != null;
             return Optional.of(new AuditFinding(label(subject) + id, recorded
-                    ? "changed after its last record #" + position
+                    ? "changed after its last record " + recordName(rs, 2, 3)
                     : "has no audit record: it was written around the audit trail"));
         }
     }
@@ -204,8 +240,18 @@ public final class AuditChainVerifier {
                 return Optional.empty();
             }
             return Optional.of(new AuditFinding(label(subject) + rs.getLong(1),
-                    "removed: its last record is #" + rs.getLong(2)));
+                    "removed: its last record is " + recordName(rs, 2, 3)));
         }
+    }
+
+    /** "#12" for a sealed record, "(unsealed, append 34)" for one not sealed yet, from two columns of {@code rs}. */
+    private static String recordName(ResultSet rs, int positionColumn, int seqColumn) throws SQLException {
+        long position = rs.getLong(positionColumn);
+        return rs.wasNull() ? "(unsealed, append " + rs.getLong(seqColumn) + ")" : "#" + position;
+    }
+
+    private static String unsealedRecord(long seq) {
+        return "unsealed record (append " + seq + ")";
     }
 
     private static String label(String subject) {
@@ -217,6 +263,13 @@ public final class AuditChainVerifier {
                        OffsetDateTime recordedAt, String payload) {
         String text = String.join("|", previousHash, kind, subject, Long.toString(subjectId),
                 RECORDED_AT.format(recordedAt), payload);
+        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The content hash of Flyway V8's {@code audit_content_hash}: the record hash without the previous hash. */
+    static String contentHash(MessageDigest sha256, String kind, String subject, long subjectId,
+                              OffsetDateTime recordedAt, String payload) {
+        String text = String.join("|", kind, subject, Long.toString(subjectId), RECORDED_AT.format(recordedAt), payload);
         return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 

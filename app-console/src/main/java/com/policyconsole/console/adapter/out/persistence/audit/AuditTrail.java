@@ -16,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** {@link AuditChain} on PostgreSQL: the current head, and the whole chain verified by {@link AuditChainVerifier}. */
+/**
+ * {@link AuditChain} on PostgreSQL: the current head (the last sealed record, see {@link AuditSealer}) with the count
+ * of records waiting to be sealed, and the whole trail verified by {@link AuditChainVerifier}.
+ */
 @ApplicationScoped
 public class AuditTrail implements AuditChain {
 
@@ -34,13 +37,15 @@ public class AuditTrail implements AuditChain {
     public AuditChainHead head() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
-                     SELECT h.position, h.hash, e.recorded_at FROM audit_chain_head h
-                       LEFT JOIN audit_event e ON e.position = h.position""")) {
+                     SELECT h.position, h.hash, e.recorded_at,
+                            (SELECT count(*) FROM audit_event u WHERE u.position IS NULL)
+                       FROM audit_chain_head h LEFT JOIN audit_event e ON e.position = h.position""")) {
             if (!rs.next()) {
-                return new AuditChainHead(0, AuditChainVerifier.GENESIS_HASH, null);
+                return new AuditChainHead(0, AuditChainVerifier.GENESIS_HASH, null, 0);
             }
             OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
-            return new AuditChainHead(rs.getLong(1), rs.getString(2).trim(), at == null ? null : at.toInstant());
+            return new AuditChainHead(rs.getLong(1), rs.getString(2).trim(), at == null ? null : at.toInstant(),
+                    rs.getLong(4));
         } catch (SQLException e) {
             throw new HistoryUnavailableException("could not read the audit chain's head: " + e.getMessage(), e);
         }
@@ -51,8 +56,9 @@ public class AuditTrail implements AuditChain {
         try (Connection c = dataSource.getConnection()) {
             AuditVerification result = verifier.verify(c, anchor);
             if (result.intact()) {
-                LOG.infof("audit chain verified by %s: intact, %d records, head #%d, %d ms", verifiedBy,
-                        result.recordsChecked(), result.headPosition(), result.took().toMillis());
+                LOG.infof("audit chain verified by %s: intact, %d sealed records, head #%d, %d not sealed yet, %d ms",
+                        verifiedBy, result.recordsChecked(), result.headPosition(), result.unsealed(),
+                        result.took().toMillis());
             } else {
                 LOG.warnf("audit chain verified by %s: TAMPERED: %s", verifiedBy, result.findings());
             }

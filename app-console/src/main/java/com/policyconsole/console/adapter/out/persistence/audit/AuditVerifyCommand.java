@@ -52,12 +52,13 @@ public final class AuditVerifyCommand {
         login.setProperty("ApplicationName", "policy-console verify-audit");
         try (Connection connection = DriverManager.getConnection(url, login)) {
             AuditVerification result = new AuditChainVerifier(Clock.systemUTC()).verify(connection, anchor);
-            out.printf("Audit chain: %,d records checked in %d ms; head #%d:%s%n", result.recordsChecked(),
-                    result.took().toMillis(), result.headPosition(), result.headHash());
+            out.printf("Audit chain: %,d sealed records and %,d not sealed yet checked in %d ms; head #%d:%s%n",
+                    result.recordsChecked(), result.unsealed(), result.took().toMillis(), result.headPosition(),
+                    result.headHash());
             anchor.ifPresent(a -> out.println("Anchor " + a + (result.intact() ? " holds." : " checked.")));
             if (result.intact()) {
-                out.println("INTACT: every record follows the one before it, and every history entry and account"
-                        + " matches its last record.");
+                out.println("INTACT: every sealed record follows the one before it, every record not sealed yet"
+                        + " matches its content hash, and every history entry and account matches its last record.");
                 return 0;
             }
             out.println("TAMPERED:");

@@ -20,10 +20,12 @@ class AuditIntegrityResourceTest {
     void anAuditorSeesTheHeadAndVerifiesTheTrail() {
         given().when().get("/audit/integrity").then().statusCode(200)
                 .body(containsString("id=\"anchor\">#"))
-                .body(matchesPattern("(?s).*#\\d+:[0-9a-f]{64}.*"));
+                .body(matchesPattern("(?s).*#\\d+:[0-9a-f]{64}.*"))
+                .body(matchesPattern("(?s).*id=\"unsealed\">\\d+ records? waits? to be sealed.*"));
         ConsoleSession session = ConsoleSession.openWithoutLogin("/audit/integrity");
         session.form().formParam("anchor", "").when().post("/audit/integrity").then().statusCode(200)
                 .body(containsString("Intact."))
+                .body(matchesPattern("(?s).*\\d+ sealed records and\\s+\\d+ not sealed yet checked.*"))
                 .body(containsString("Verified by ada"));
     }
 

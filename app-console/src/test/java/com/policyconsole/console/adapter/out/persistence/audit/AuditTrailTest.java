@@ -39,9 +39,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tamper-evident audit trail on the real database: writes are chained, recorded events cannot be changed or
- * removed through SQL, and when someone switches the triggers off to do it anyway, the verifier names the first record
- * or row that was changed, removed or reordered. Every tampering is undone before the test ends.
+ * The tamper-evident audit trail on the real database: writes append records without a lock, one sealer chains them,
+ * recorded events cannot be changed or removed through SQL, and when someone switches the triggers off to do it
+ * anyway, the verifier names the first record or row that was changed, removed or reordered, sealed or not. Every
+ * tampering is undone before the test ends.
  */
 @QuarkusTest
 class AuditTrailTest {
@@ -52,6 +53,9 @@ class AuditTrailTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    AuditSealer sealer;
+
     private final AuditChainVerifier verifier = new AuditChainVerifier(Clock.systemUTC());
 
     // --- the chain grows with every write -------------------------------------------------------------------------
@@ -61,7 +65,7 @@ class AuditTrailTest {
         long id = completedEntry("203.0.113.71");
 
         List<String[]> events = query("SELECT kind, payload FROM audit_event WHERE subject = 'request' AND subject_id = "
-                + id + " ORDER BY position");
+                + id + " ORDER BY seq");
         assertThat(events).extracting(e -> e[0]).containsExactly("REQUESTED", "COMPLETED");
         assertThat(events.get(0)[1]).contains("\"status\": \"PENDING\"").contains("203.0.113.71");
         assertThat(events.get(1)[1]).contains("\"status\": \"SUCCEEDED\"").contains("\"result_id\": \"task-" + id + "\"");
@@ -86,9 +90,97 @@ class AuditTrailTest {
         execute("UPDATE console_user SET roles = 'auditor,operator', updated_at = now() WHERE id = " + id);
 
         List<String[]> events = query("SELECT kind, payload FROM audit_event WHERE subject = 'account' AND subject_id = "
-                + id + " ORDER BY position");
+                + id + " ORDER BY seq");
         assertThat(events).extracting(e -> e[0]).containsExactly("ACCOUNT_CREATED", "ACCOUNT_CHANGED");
         assertThat(events.get(1)[1]).contains("auditor,operator").contains("password_digest").doesNotContain(BCRYPT);
+        assertIntact();
+    }
+
+    // --- sealing --------------------------------------------------------------------------------------------------
+
+    @Test
+    void recordsWaitUnsealedWhileAnotherSealerHoldsTheLockThenTheScheduledSealerChainsThemInAppendOrder()
+            throws Exception {
+        long id = whileAnotherSealerHoldsTheLock(lock -> {
+            String headBefore = query("SELECT position::text FROM audit_chain_head").get(0)[0];
+            long entry = unsealedEntry("203.0.113.60");
+            List<String[]> waiting = query("SELECT seq::text, position::text, content_hash FROM audit_event"
+                    + " WHERE subject = 'request' AND subject_id = " + entry + " ORDER BY audit_event.seq");
+            assertThat(waiting).hasSize(2).allSatisfy(r -> assertThat(r[1]).isNull());
+            assertThat(sealer.sealIfFree()).as("the lock is held elsewhere").isZero();
+            assertThat(query("SELECT position::text FROM audit_chain_head").get(0)[0]).isEqualTo(headBefore);
+            AuditVerification unsealed = verify(Optional.empty());
+            assertThat(unsealed.intact()).isTrue();
+            assertThat(unsealed.unsealed()).isGreaterThanOrEqualTo(2);
+            for (String forbidden : List.of(
+                    "UPDATE audit_event SET payload = '{}' WHERE seq = " + waiting.get(0)[0],
+                    "UPDATE audit_event SET position = " + (Long.parseLong(headBefore) + 1) + ", previous_hash = '"
+                            + "0".repeat(64) + "', hash = '" + "0".repeat(64) + "' WHERE seq = " + waiting.get(0)[0],
+                    "DELETE FROM audit_event WHERE seq = " + waiting.get(1)[0])) {
+                assertThatThrownBy(() -> execute(forbidden)).as(forbidden).hasMessageContaining("append-only");
+            }
+            return entry;
+        });
+        List<String[]> sealed = List.of();
+        for (Instant until = Instant.now().plusSeconds(5); Instant.now().isBefore(until); Thread.sleep(50)) {
+            sealed = query("SELECT seq::text, position::text FROM audit_event WHERE subject = 'request'"
+                    + " AND subject_id = " + id + " AND position IS NOT NULL ORDER BY audit_event.seq");
+            if (sealed.size() == 2) {
+                break;
+            }
+        }
+        assertThat(sealed).as("sealed by the console's scheduled sealer within seconds").hasSize(2);
+        assertThat(Long.parseLong(sealed.get(1)[1])).isGreaterThan(Long.parseLong(sealed.get(0)[1]));
+        assertIntact();
+    }
+
+    @Test
+    void aRecordChangedBeforeItIsSealedIsNamedAndNeverSealed() throws SQLException {
+        whileAnotherSealerHoldsTheLock(lock -> {
+            long id = unsealedEntry("203.0.113.61");
+            String[] record = query("SELECT seq::text, payload FROM audit_event WHERE subject = 'request'"
+                    + " AND subject_id = " + id + " ORDER BY audit_event.seq DESC LIMIT 1").get(0);
+            String forged = record[1].replace("203.0.113.61", "203.0.113.62");
+            try {
+                tamper("UPDATE audit_event SET payload = " + literal(forged) + " WHERE seq = " + record[0]);
+                assertThat(findings()).first().hasToString("unsealed record (append " + record[0]
+                        + "): changed before it was sealed: its content no longer matches its content hash");
+                lock.execute("SELECT audit_seal(5000, true)");
+                assertThat(query("SELECT position::text FROM audit_event WHERE seq = " + record[0]).get(0)[0])
+                        .as("the sealer stops before a changed record").isNull();
+            } finally {
+                tamper("UPDATE audit_event SET payload = " + literal(record[1]) + " WHERE seq = " + record[0]);
+            }
+            return id;
+        });
+        sealer.sealNow();
+        assertIntact();
+    }
+
+    @Test
+    void anUnsealedRecordRemovedBehindTheTrailIsNamedThroughItsEntry() throws SQLException {
+        whileAnotherSealerHoldsTheLock(lock -> {
+            long id = unsealedEntry("203.0.113.63");
+            String requested = query("SELECT seq::text FROM audit_event WHERE subject = 'request' AND subject_id = "
+                    + id + " AND kind = 'REQUESTED'").get(0)[0];
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+                s.execute("CREATE TEMP TABLE removed_unsealed AS SELECT * FROM audit_event WHERE subject = 'request'"
+                        + " AND subject_id = " + id + " AND kind = 'COMPLETED'");
+                s.execute("DELETE FROM audit_event WHERE subject = 'request' AND subject_id = " + id
+                        + " AND kind = 'COMPLETED'");
+                try {
+                    assertThat(findings()).anySatisfy(f -> assertThat(f).hasToString("history entry #" + id
+                            + ": changed after its last record (unsealed, append " + requested + ")"));
+                } finally {
+                    s.execute("INSERT INTO audit_event SELECT * FROM removed_unsealed");
+                    s.execute("DROP TABLE removed_unsealed");
+                    s.execute("SET session_replication_role = origin");
+                }
+            }
+            return id;
+        });
+        sealer.sealNow();
         assertIntact();
     }
 
@@ -239,6 +331,7 @@ class AuditTrailTest {
                 + "', '" + BCRYPT + "', 'admin', now(), now())");
         String id = query("SELECT id::text FROM console_user WHERE username = '" + name + "'").get(0)[0];
         String other = BCRYPT.substring(0, BCRYPT.length() - 1) + "a";
+        sealer.sealNow();
         try {
             tamper("UPDATE console_user SET password_hash = '" + other + "' WHERE id = " + id);
             assertThat(findings()).anySatisfy(f -> assertThat(f.toString())
@@ -305,7 +398,32 @@ class AuditTrailTest {
 
     private static final String BCRYPT = "$2a$10$" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0".substring(0, 53);
 
-    private long completedEntry(String target) {
+    /** What a test does while it holds the sealer's lock, on a statement of the connection that holds it. */
+    private interface WithLock {
+        long run(Statement lock) throws SQLException;
+    }
+
+    /** Runs {@code action} as another sealer would hold the lock: this console's sealer cannot seal meanwhile. */
+    private long whileAnotherSealerHoldsTheLock(WithLock action) throws SQLException {
+        try (Connection otherSealer = dataSource.getConnection(); Statement lock = otherSealer.createStatement()) {
+            lock.execute("SELECT pg_advisory_lock(audit_seal_lock_key())");
+            try {
+                return action.run(lock);
+            } finally {
+                lock.execute("SELECT pg_advisory_unlock(audit_seal_lock_key())");
+            }
+        }
+    }
+
+    /** A completed entry with its two records sealed. */
+    private long completedEntry(String target) throws SQLException {
+        long id = unsealedEntry(target);
+        sealer.sealNow();
+        return id;
+    }
+
+    /** A completed entry, its records left to the sealer (the caller holds the sealer's lock). */
+    private long unsealedEntry(String target) {
         long id = history.recordPending(pending(target));
         history.recordOutcome(id, new CloudOutcome.Accepted("task-" + id, null, 200, "req-" + id, "{\"success\":true}"),
                 Duration.ofMillis(5));

@@ -3,6 +3,7 @@ package com.policyconsole.console.adapter.out.persistence.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.adapter.out.persistence.audit.AuditChainVerifier;
+import com.policyconsole.domain.model.audit.AuditAnchor;
 import com.policyconsole.domain.model.audit.AuditVerification;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import java.sql.Connection;
@@ -21,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flyway V6 on a database that has history from before it: every older entry gets its request structure from its own
- * columns, the change is recorded in the audit chain, and the chain stays intact.
+ * Migrations on a private database that has data from before them: V6 gives every older entry its request structure,
+ * recorded in the audit chain; V8 keeps the chain built under the old lock valid and seals new records after it.
  */
-class RequestStructureMigrationTest {
+class MigrationTest {
 
     private static final String SERVER = System.getenv("POLICYCONSOLE_TEST_DB_URL");
 
@@ -103,6 +104,58 @@ class RequestStructureMigrationTest {
 
             assertThat(refused(s, "UPDATE request_history SET request_structure = '{}' WHERE operation = 'ADD_CONFIG_RULE'"))
                     .as("the structure is part of the request, never changed").contains("append-only");
+        }
+    }
+
+    @Test
+    void theChainFromBeforeTheSealerStaysValidAndNewRecordsAreSealedAfterIt() throws SQLException {
+        flyway("7").migrate();
+        String anchor;
+        try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement s = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                s.execute(INSERT_ENTRY);
+            }
+            s.execute("UPDATE request_history SET status = 'SUCCEEDED', completed_at = now() WHERE status = 'PENDING'");
+            anchor = single(s, "SELECT '#' || position || ':' || hash FROM audit_chain_head");
+            assertThat(single(s, "SELECT count(*) FROM audit_event")).isEqualTo("6");
+        }
+
+        flyway("latest").migrate();
+
+        try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement s = c.createStatement()) {
+            AuditChainVerifier verifier = new AuditChainVerifier(Clock.systemUTC());
+            AuditAnchor noted = AuditAnchor.parse(anchor).orElseThrow();
+            assertThat(verifier.verify(c, Optional.of(noted)).findings()).as("the old chain as it was").isEmpty();
+
+            s.execute(INSERT_ENTRY);
+            s.execute("UPDATE request_history SET status = 'FAILED', completed_at = now() WHERE status = 'PENDING'");
+            AuditVerification waiting = verifier.verify(c, Optional.of(noted));
+            assertThat(waiting.findings()).isEmpty();
+            assertThat(waiting.unsealed()).isEqualTo(2);
+            assertThat(waiting.headPosition()).isEqualTo(6);
+
+            assertThat(single(s, "SELECT audit_seal(5000, true)")).isEqualTo("2");
+            assertThat(single(s, "SELECT string_agg(position || ':' || seq, ',' ORDER BY position) FROM audit_event"
+                    + " WHERE seq IS NOT NULL")).as("sealed after the old chain, in append order").isEqualTo("7:1,8:2");
+            AuditVerification sealed = verifier.verify(c, Optional.of(noted));
+            assertThat(sealed.findings()).isEmpty();
+            assertThat(sealed.unsealed()).isZero();
+            assertThat(sealed.recordsChecked()).isEqualTo(8);
+            assertThat(sealed.headPosition()).isEqualTo(8);
+        }
+    }
+
+    private static final String INSERT_ENTRY = """
+            INSERT INTO request_history (operation, actor, status, requested_at, project_id, workspace_id,
+                request_method, request_url, request_headers, request_body)
+            VALUES ('CREATE_EMERGENCY_POLICY', 'alice', 'PENDING', now(), 'proj-1', 'ws-1', 'POST',
+                'http://x/v1/proj-1/workspaces/ws-1/soc/policys?action_type=create', E'x-secmaster-version: 25.5.0\\n',
+                '{"data_object":{}}')""";
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
