@@ -65,7 +65,7 @@ BEGIN
     ELSIF NOT pg_try_advisory_xact_lock(audit_seal_lock_key()) THEN
         RETURN NULL;
     END IF;
-    SELECT * INTO head FROM audit_chain_head;
+    SELECT * INTO head FROM audit_chain_head FOR UPDATE;
     FOR r IN SELECT * FROM audit_event WHERE position IS NULL ORDER BY seq LIMIT max_records LOOP
         IF r.content_hash <> audit_content_hash(r.kind, r.subject, r.subject_id, r.recorded_at, r.payload) THEN
             RAISE WARNING 'audit record (append %) no longer matches its content hash: it was changed before it was'

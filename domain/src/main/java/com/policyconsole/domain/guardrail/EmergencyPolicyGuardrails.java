@@ -1,7 +1,9 @@
 package com.policyconsole.domain.guardrail;
 
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.ActionType;
 import com.policyconsole.domain.model.emergency.BlockTarget;
+import com.policyconsole.domain.model.emergency.DefenseLayer;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.PolicyCategory;
@@ -24,12 +26,6 @@ import java.util.Optional;
  */
 public final class EmergencyPolicyGuardrails {
 
-    /** docs/cloud-apis.md, Limits: at most 500 objects (IPs, users) per delivery. */
-    public static final int MAX_OBJECTS_PER_DELIVERY = 500;
-    /** docs/cloud-apis.md, Limits: at most 300 policies with block ageing per workspace. */
-    public static final int MAX_POLICIES_WITH_AGEING = 300;
-    /** docs/cloud-apis.md, Limits: at most 2,500 policies per workspace. */
-    public static final int MAX_POLICIES = 2_500;
     /** An ageing closer than this to now is probably a mistake. */
     public static final Duration VERY_SOON = Duration.ofMinutes(5);
     /** IPv4 prefixes shorter than this (IPv6: four times as long) cover a large part of the Internet. */
@@ -46,6 +42,12 @@ public final class EmergencyPolicyGuardrails {
      * for retries: a retry re-delivers a policy that already exists.
      */
     public static Violations check(EmergencyPolicyRequest request, WorkspacePolicies existing, Instant now) {
+        return check(request, existing, now, SecMasterLimits.DEFAULTS);
+    }
+
+    /** {@link #check(EmergencyPolicyRequest, WorkspacePolicies, Instant)} within {@code limits}. */
+    public static Violations check(EmergencyPolicyRequest request, WorkspacePolicies existing, Instant now,
+                                   SecMasterLimits limits) {
         EmergencyPolicy policy = request.policy();
         if (policy == null) {
             return Violations.none();
@@ -57,25 +59,49 @@ public final class EmergencyPolicyGuardrails {
         }
         Optional<PolicyCategory> category = policy.category();
         List<BlockTarget> targets = policy.parsedTargets();
-        if (policy.targets().size() > MAX_OBJECTS_PER_DELIVERY) {
+        List<DefenseLayer> layers = policy.defensePolicyList() == null ? List.of() : policy.defensePolicyList()
+                .stream().flatMap(c -> c.layer().stream()).toList();
+        int most = limits.objectsPerDelivery(layers);
+        if (policy.targets().size() > most) {
             out.add(Violation.error(TARGET_PATH, ViolationCode.TOO_MANY_OBJECTS,
-                    "at most " + MAX_OBJECTS_PER_DELIVERY + " objects per delivery (has " + policy.targets().size()
-                            + "); split them over several policies"));
+                    "at most " + most + " objects per delivery (has " + policy.targets().size()
+                            + "); split them over several policies, or deliver them in bulk"));
         }
         for (BlockTarget target : targets) {
-            category.ifPresent(c -> checkRange(c, target, out));
-            category.ifPresent(c -> checkExisting(c, target, existing, now, out));
+            category.ifPresent(c -> out.addAll(objectFindings(c, target, existing, now)));
         }
-        if (existing.total() + 1 > MAX_POLICIES) {
-            out.add(Violation.error(TARGET_PATH, ViolationCode.POLICY_QUOTA_EXCEEDED,
-                    "the workspace already has " + existing.total() + " policies, the most it can hold is " + MAX_POLICIES));
-        }
-        if (policy.blockAge() != null && policy.blockAge().ages() && existing.withAgeing() + 1 > MAX_POLICIES_WITH_AGEING) {
-            out.add(Violation.error("data_object.block_age.is_block_ageing", ViolationCode.AGEING_QUOTA_EXCEEDED,
-                    "the workspace already has " + existing.withAgeing() + " policies with block ageing, the most it can hold is "
-                            + MAX_POLICIES_WITH_AGEING));
-        }
+        boolean ages = policy.blockAge() != null && policy.blockAge().ages();
+        out.addAll(quotaFindings(1, ages, existing, limits));
         return Violations.of(out);
+    }
+
+    /**
+     * The findings for one object of a new {@code category} policy: the ranges it covers, and the active policies of
+     * {@code existing} it overlaps.
+     */
+    public static List<Violation> objectFindings(PolicyCategory category, BlockTarget target,
+                                                 WorkspacePolicies existing, Instant now) {
+        List<Violation> out = new ArrayList<>();
+        checkRange(category, target, out);
+        checkExisting(category, target, existing, now, out);
+        return out;
+    }
+
+    /** The workspace quotas for {@code newPolicies} more policies (with ageing or not) within {@code limits}. */
+    public static List<Violation> quotaFindings(int newPolicies, boolean withAgeing, WorkspacePolicies existing,
+                                                SecMasterLimits limits) {
+        List<Violation> out = new ArrayList<>();
+        String adding = newPolicies == 1 ? "" : "; this adds " + newPolicies;
+        if (existing.total() + newPolicies > limits.policies()) {
+            out.add(Violation.error(TARGET_PATH, ViolationCode.POLICY_QUOTA_EXCEEDED, "the workspace already has "
+                    + existing.total() + " policies, the most it can hold is " + limits.policies() + adding));
+        }
+        if (withAgeing && existing.withAgeing() + newPolicies > limits.policiesWithAgeing()) {
+            out.add(Violation.error("data_object.block_age.is_block_ageing", ViolationCode.AGEING_QUOTA_EXCEEDED,
+                    "the workspace already has " + existing.withAgeing() + " policies with block ageing, the most it"
+                            + " can hold is " + limits.policiesWithAgeing() + adding));
+        }
+        return out;
     }
 
     private static void checkAgeing(EmergencyPolicy policy, Instant now, List<Violation> out) {

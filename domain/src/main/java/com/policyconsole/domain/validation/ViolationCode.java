@@ -50,7 +50,13 @@ public enum ViolationCode {
     AGEING_QUOTA_EXCEEDED("ageing_quota_exceeded"),
     POLICY_QUOTA_EXCEEDED("policy_quota_exceeded"),
     RULE_NAME_TAKEN("rule_name_taken"),
-    RULE_QUOTA_EXCEEDED("rule_quota_exceeded");
+    RULE_QUOTA_EXCEEDED("rule_quota_exceeded"),
+    // Bulk batches.
+    BATCH_TOO_LARGE("batch_too_large"),
+    NOT_A_TEXT_FILE("not_a_text_file"),
+    NO_OBJECT_COLUMN("no_object_column"),
+    EMPTY_BATCH("empty_batch"),
+    OTHER_OBJECT_TYPE("other_object_type");
 
     private final String code;
 

@@ -40,6 +40,11 @@ public record EmergencyPolicyRequest(
         return new EmergencyPolicyRequest(workspace, version, ActionType.RETRY.wireName(), policyIds, policy);
     }
 
+    /** This request with another {@code data_object}. */
+    public EmergencyPolicyRequest withPolicy(EmergencyPolicy other) {
+        return new EmergencyPolicyRequest(workspace, secmasterVersion, actionType, retryList, other);
+    }
+
     public Optional<ActionType> action() {
         return ActionType.fromWire(actionType);
     }
