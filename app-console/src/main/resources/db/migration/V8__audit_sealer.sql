@@ -4,7 +4,7 @@
 -- the database queued behind each other. From here on a write only appends its record, unsealed: it gets an append
 -- number (seq) and a content hash over its own fields (kind, subject, subject ID, time, payload), but no position.
 -- One sealer at a time — whoever holds the advisory lock audit_seal_lock_key(); the consoles try it about every
--- half second — chains the unsealed records in append order: each gets the next position, the previous record's hash
+-- second — chains the unsealed records in append order: each gets the next position, the previous record's hash
 -- and its chain hash by V5's formula, so that the records chained before this migration stay valid as they are.
 -- A record is sealed once, only this way, and never changed otherwise; a record whose content no longer matches its
 -- content hash is never sealed, and the sealer stops before it, so that the tampering stays visible.

@@ -42,7 +42,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers_are_respected = layeredArchitecture().consideringAllDependencies()
             .layer("Model").definedBy("com.policyconsole.domain.model..")
-            .layer("Rules").definedBy("com.policyconsole.domain.validation..", "com.policyconsole.domain.guardrail..")
+            .layer("Rules").definedBy("com.policyconsole.domain.validation..", "com.policyconsole.domain.guardrail..",
+                    "com.policyconsole.domain.bulk..")
             .layer("Ports").definedBy("com.policyconsole.domain.port..")
             .layer("Services").definedBy("com.policyconsole.domain.service..")
             .layer("Adapters").definedBy("com.policyconsole.adapter..")

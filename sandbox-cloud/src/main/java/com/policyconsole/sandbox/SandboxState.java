@@ -25,7 +25,8 @@ public class SandboxState {
     public static final Map<String, String> CONNECTIONS = Map.of(
             "84b273d3-47a8-3aba-bd00-7bdd1431d635", "CFW",
             "5c9f0e1d-2a3b-4c5d-8e9f-0a1b2c3d4e5f", "IAM",
-            "c0ffee00-1234-4abc-9def-0123456789ab", "WAF");
+            "c0ffee00-1234-4abc-9def-0123456789ab", "WAF",
+            "d1e2f3a4-5b6c-4d7e-8f90-a1b2c3d4e5f6", "VPC");
 
     /** One created policy: its ID, the policy, how many deliveries were attempted, and its creation order. */
     public record StoredPolicy(String id, EmergencyPolicy policy, int deliveries, long createdOrder) {

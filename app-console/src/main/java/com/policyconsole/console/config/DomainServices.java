@@ -1,8 +1,10 @@
 package com.policyconsole.console.config;
 
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
 import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.port.out.AuditChain;
+import com.policyconsole.domain.port.out.BulkJobStore;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.HistoryReader;
@@ -11,6 +13,8 @@ import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
 import com.policyconsole.domain.service.AccountService;
 import com.policyconsole.domain.service.AuditIntegrityService;
+import com.policyconsole.domain.service.BulkDeliveryRunner;
+import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleService;
 import com.policyconsole.domain.service.EmergencyPolicyChecks;
@@ -23,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Wires the domain's plain-Java services to their ports: the adapters and the PostgreSQL history. */
 @ApplicationScoped
@@ -30,8 +35,35 @@ public class DomainServices {
 
     @Produces
     @Singleton
-    EmergencyPolicyChecks emergencyPolicyChecks(PolicyInventory inventory, Clock clock) {
-        return new EmergencyPolicyChecks(inventory, clock);
+    EmergencyPolicyChecks emergencyPolicyChecks(PolicyInventory inventory, Clock clock, SecMasterLimits limits) {
+        return new EmergencyPolicyChecks(inventory, clock, limits);
+    }
+
+    /** SecMaster's limits ({@code policyconsole.secmaster.*}; defaults: the 2025 user guide's). */
+    @Produces
+    @Singleton
+    SecMasterLimits secMasterLimits(
+            @ConfigProperty(name = "policyconsole.secmaster.objects-per-delivery", defaultValue = "500") int perDelivery,
+            @ConfigProperty(name = "policyconsole.secmaster.iam-users-per-delivery", defaultValue = "500") int iamUsers,
+            @ConfigProperty(name = "policyconsole.secmaster.vpc-objects-per-minute", defaultValue = "500") int vpc,
+            @ConfigProperty(name = "policyconsole.secmaster.concurrent-tasks", defaultValue = "5") int tasks,
+            @ConfigProperty(name = "policyconsole.secmaster.policies-with-ageing", defaultValue = "300") int ageing,
+            @ConfigProperty(name = "policyconsole.secmaster.policies", defaultValue = "2500") int policies) {
+        return new SecMasterLimits(perDelivery, iamUsers, vpc, tasks, ageing, policies);
+    }
+
+    @Produces
+    @Singleton
+    BulkDeliveryService bulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits,
+                                            Clock clock) {
+        return new BulkDeliveryService(inventory, jobs, limits, clock);
+    }
+
+    @Produces
+    @Singleton
+    BulkDeliveryRunner bulkDeliveryRunner(BulkJobStore jobs, EmergencyPolicyGateway gateway, RequestHistory history,
+                                          SecMasterLimits limits, Clock clock) {
+        return new BulkDeliveryRunner(jobs, gateway, history, limits, clock);
     }
 
     @Produces

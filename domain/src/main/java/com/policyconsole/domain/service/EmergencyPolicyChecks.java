@@ -1,6 +1,7 @@
 package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.guardrail.EmergencyPolicyGuardrails;
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.ActionType;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
@@ -15,10 +16,16 @@ public final class EmergencyPolicyChecks {
 
     private final PolicyInventory inventory;
     private final Clock clock;
+    private final SecMasterLimits limits;
 
     public EmergencyPolicyChecks(PolicyInventory inventory, Clock clock) {
+        this(inventory, clock, SecMasterLimits.DEFAULTS);
+    }
+
+    public EmergencyPolicyChecks(PolicyInventory inventory, Clock clock, SecMasterLimits limits) {
         this.inventory = Objects.requireNonNull(inventory, "'inventory' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.limits = Objects.requireNonNull(limits, "'limits' must not be null");
     }
 
     /**
@@ -34,6 +41,6 @@ public final class EmergencyPolicyChecks {
         WorkspacePolicies existing = request.action().orElse(null) == ActionType.CREATE
                 ? inventory.policies(request.workspace(), request.policy().parsedTargets())
                 : WorkspacePolicies.empty();
-        return violations.and(EmergencyPolicyGuardrails.check(request, existing, clock.instant()));
+        return violations.and(EmergencyPolicyGuardrails.check(request, existing, clock.instant(), limits));
     }
 }

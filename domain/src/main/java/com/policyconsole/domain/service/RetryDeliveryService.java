@@ -1,10 +1,8 @@
 package com.policyconsole.domain.service;
 
-import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.history.HistoryDetail;
-import com.policyconsole.domain.model.history.KnownPolicy;
 import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.in.RetryDeliveryCommand;
@@ -14,13 +12,9 @@ import com.policyconsole.domain.port.in.RetryEmergencyPolicyCommand;
 import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.HistoryReader;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides how a failed or unknown emergency-policy delivery is completed. A FAILED create certainly never reached
@@ -68,7 +62,7 @@ public final class RetryDeliveryService implements RetryDeliveryUseCase {
         }
         List<String> ids;
         try {
-            ids = matchingPolicies(original);
+            ids = SecMasterMatches.policies(gateway, original);
         } catch (CloudReadException e) {
             return new RetryDeliveryResult.NotSearched(entry, e.getMessage());
         }
@@ -81,26 +75,5 @@ public final class RetryDeliveryService implements RetryDeliveryUseCase {
         }
         return new RetryDeliveryResult.Submitted(entry, retries.retry(new RetryEmergencyPolicyCommand(command.actor(),
                 original.workspace(), original.secmasterVersion(), ids, policy, id)));
-    }
-
-    /** The IDs of SecMaster's policies with the recorded request's category, objects and ageing. */
-    private List<String> matchingPolicies(EmergencyPolicyRequest original) {
-        EmergencyPolicy policy = original.policy();
-        Set<String> wanted = normalised(policy.parsedTargets());
-        Instant ageing = ageing(policy);
-        return gateway.search(original.workspace(), original.secmasterVersion()).policies().stream()
-                .filter(p -> p.category().wireName().equals(policy.policyCategory()))
-                .filter(p -> normalised(p.targets()).equals(wanted))
-                .filter(p -> Objects.equals(p.agesOutAt(), ageing))
-                .map(KnownPolicy::policyId)
-                .toList();
-    }
-
-    private static Instant ageing(EmergencyPolicy policy) {
-        return policy.blockAge() != null && policy.blockAge().ages() ? policy.blockAge().ageingInstant().orElse(null) : null;
-    }
-
-    private static Set<String> normalised(List<BlockTarget> targets) {
-        return targets.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 }

@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Seals the audit records that writes append without a lock (Flyway V8's {@code audit_seal}): every
- * {@code policyconsole.audit.seal-every} (500 ms) this console tries the sealer's advisory lock and, when no other
- * console holds it, chains every unsealed record in append order, in batches of {@value #BATCH} per transaction.
+ * {@code policyconsole.audit.seal-every} (1 s, the scheduler's shortest) this console tries the sealer's advisory lock
+ * and, when no other console holds it, chains every unsealed record in append order, in batches of {@value #BATCH}
+ * per transaction.
  */
 @ApplicationScoped
 public class AuditSealer {
@@ -40,7 +41,7 @@ public class AuditSealer {
         tick();
     }
 
-    @Scheduled(every = "${policyconsole.audit.seal-every:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${policyconsole.audit.seal-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             sealIfFree();

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -65,7 +66,17 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
      */
     @Override
     public long recordPending(PendingRequest request) {
+        return recordPending(request, id -> { });
+    }
+
+    /**
+     * {@link #recordPending(PendingRequest)}, running {@code alsoWithIt} with the new entry's ID in the same
+     * transaction (native statements through {@link HistoryEntryEntity#getEntityManager()}); when it throws, nothing
+     * is recorded.
+     */
+    public long recordPending(PendingRequest request, LongConsumer alsoWithIt) {
         long[] assigned = {0};
+        RuntimeException[] refused = {null};
         try {
             return inNewTransaction("record the request", () -> {
                 HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
@@ -74,9 +85,18 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
                 entry.flush();
                 assigned[0] = entry.id;
                 HistoryMapper.toTargetEntities(entry.id, request).forEach(t -> t.persist());
+                try {
+                    alsoWithIt.accept(entry.id);
+                } catch (RuntimeException e) {
+                    refused[0] = e;
+                    throw e;
+                }
                 return entry.id;
             });
         } catch (HistoryUnavailableException e) {
+            if (refused[0] != null) {
+                throw refused[0];
+            }
             if (assigned[0] > 0) {
                 lateOutcomes.add(new LateOutcome(assigned[0], NOT_SENT, Duration.ZERO, clock.instant()));
             }

@@ -1,6 +1,9 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
 import com.policyconsole.domain.guardrail.EmergencyPolicyGuardrails;
+import com.policyconsole.domain.model.bulk.BatchObject;
+import com.policyconsole.domain.model.bulk.PlannedDelivery;
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.DefenseLayer;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;

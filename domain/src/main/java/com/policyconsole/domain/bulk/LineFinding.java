@@ -1,4 +1,4 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
 import com.policyconsole.domain.validation.Severity;
 import com.policyconsole.domain.validation.Violation;

@@ -1,5 +1,7 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
+import com.policyconsole.domain.model.bulk.BatchObject;
+import com.policyconsole.domain.model.bulk.DroppedObject;
 import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;
 import com.policyconsole.domain.model.emergency.BlockType;

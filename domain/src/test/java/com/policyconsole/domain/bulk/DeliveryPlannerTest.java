@@ -1,8 +1,10 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.domain.TestRequestFactory;
+import com.policyconsole.domain.model.bulk.PlannedDelivery;
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;

@@ -1,8 +1,10 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.policyconsole.domain.model.bulk.BatchObject;
+import com.policyconsole.domain.model.bulk.DroppedObject;
 import com.policyconsole.domain.model.emergency.BlockType;
 import com.policyconsole.domain.validation.ViolationCode;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package com.policyconsole.domain.model.bulk;
+package com.policyconsole.domain.bulk;
 
+import com.policyconsole.domain.model.bulk.DroppedObject;
+import com.policyconsole.domain.model.bulk.PlannedDelivery;
 import com.policyconsole.domain.validation.Violations;
 import java.util.List;
 

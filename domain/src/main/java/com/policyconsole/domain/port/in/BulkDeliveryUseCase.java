@@ -1,0 +1,23 @@
+package com.policyconsole.domain.port.in;
+
+import com.policyconsole.domain.bulk.BulkPlan;
+import com.policyconsole.domain.model.bulk.JobProgress;
+import java.util.Optional;
+
+/** Bulk deliveries: plan a batch, start it as a job once confirmed, follow, cancel and retry the job. */
+public interface BulkDeliveryUseCase {
+
+    /** The plan of a batch: nothing is recorded or sent. */
+    BulkPlan plan(BulkDeliveryCommand command);
+
+    /** Plans the batch again and, when it has no error and its warnings are acknowledged, starts it as a job. */
+    BulkStartResult start(BulkDeliveryCommand command);
+
+    Optional<JobProgress> progress(long jobId);
+
+    /** Stops the deliveries not yet sent; returns whether the job was running. */
+    boolean cancel(long jobId);
+
+    /** Sends again the deliveries that were refused or failed unsent; returns how many. */
+    int retryFailed(long jobId);
+}

@@ -1,0 +1,65 @@
+package com.policyconsole.domain.port.out;
+
+import com.policyconsole.domain.model.bulk.ClaimedDelivery;
+import com.policyconsole.domain.model.bulk.DeliveryState;
+import com.policyconsole.domain.model.bulk.JobProgress;
+import com.policyconsole.domain.model.bulk.PlannedDelivery;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.model.history.RequestStatus;
+import com.policyconsole.domain.port.HistoryUnavailableException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bulk jobs and their deliveries, shared by every console on the database: a due delivery is claimed by exactly one
+ * console, recorded in the history together with its link to the job, and only then sent. Every method throws
+ * {@link HistoryUnavailableException} when the store cannot be reached.
+ */
+public interface BulkJobStore {
+
+    /** Records a confirmed job: its template and deliveries, due from {@code startAt} on; returns its ID. */
+    long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries);
+
+    /**
+     * Claims the oldest due delivery of a running job for this console, unless {@code concurrentTasks} deliveries of
+     * its workspace are being sent already.
+     */
+    Optional<ClaimedDelivery> claim(Instant now, int concurrentTasks);
+
+    /**
+     * Records {@code pending} in the history and links it to the claimed delivery, in one transaction; returns the
+     * entry's ID.
+     *
+     * @throws IllegalStateException when this console no longer holds the claim (nothing is recorded)
+     */
+    long recordSending(ClaimedDelivery delivery, PendingRequest pending);
+
+    /** Gives a claimed delivery back, unrecorded and unsent, to be claimed again. */
+    void release(ClaimedDelivery delivery);
+
+    /** Settles a delivery that was sent; finishes its job when no delivery is left to run. */
+    void settle(long jobId, int number, DeliveryState state);
+
+    /**
+     * The deliveries being sent by consoles whose lease expired, with their entry's status (null when no entry was
+     * recorded), so that each can be settled or sent again.
+     */
+    List<Orphan> orphans();
+
+    /** A delivery left SENDING by a console that stopped. */
+    record Orphan(ClaimedDelivery delivery, Long entryId, RequestStatus entryStatus) {
+    }
+
+    /** Gives an orphan back to be sent again, its earlier entry kept as the one the next attempt retries. */
+    void requeue(Orphan orphan);
+
+    Optional<JobProgress> progress(long jobId);
+
+    /** Cancels a running job: no delivery waiting is sent any more; returns whether it was running. */
+    boolean cancel(long jobId);
+
+    /** Queues again the deliveries of a job whose entry was refused or failed unsent; returns how many. */
+    int retryFailed(long jobId);
+}

@@ -1,0 +1,128 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.bulk.ClaimedDelivery;
+import com.policyconsole.domain.model.bulk.DeliveryState;
+import com.policyconsole.domain.model.bulk.SecMasterLimits;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.PendingRequest;
+import com.policyconsole.domain.model.history.RequestStatus;
+import com.policyconsole.domain.model.history.SubmittedRequest;
+import com.policyconsole.domain.port.CloudReadException;
+import com.policyconsole.domain.port.in.RunBulkDeliveriesUseCase;
+import com.policyconsole.domain.port.out.BulkJobStore;
+import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
+import com.policyconsole.domain.port.out.PreparedCall;
+import com.policyconsole.domain.port.out.RequestHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs bulk jobs' deliveries like single submissions: claim a due delivery, prepare its request once, record it in
+ * the history linked to the job, only then send it, record the outcome and settle the delivery. Several consoles run
+ * this at once; the store hands each due delivery to one of them.
+ */
+public final class BulkDeliveryRunner implements RunBulkDeliveriesUseCase {
+
+    private final BulkJobStore jobs;
+    private final EmergencyPolicyGateway gateway;
+    private final RequestHistory history;
+    private final SecMasterLimits limits;
+    private final Clock clock;
+
+    public BulkDeliveryRunner(BulkJobStore jobs, EmergencyPolicyGateway gateway, RequestHistory history,
+                              SecMasterLimits limits, Clock clock) {
+        this.jobs = Objects.requireNonNull(jobs, "'jobs' must not be null");
+        this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
+        this.history = Objects.requireNonNull(history, "'history' must not be null");
+        this.limits = Objects.requireNonNull(limits, "'limits' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    @Override
+    public int sendDue(int most) {
+        int sent = 0;
+        while (sent < most) {
+            Optional<ClaimedDelivery> claimed = jobs.claim(clock.instant(), limits.concurrentTasks());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            if (send(claimed.get())) {
+                sent++;
+            } else {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends one claimed delivery; false when it could not be recorded (it is given back, unsent). */
+    private boolean send(ClaimedDelivery delivery) {
+        EmergencyPolicyRequest request = delivery.request();
+        PreparedCall call;
+        long entryId;
+        try {
+            call = gateway.prepare(request);
+            entryId = jobs.recordSending(delivery, new PendingRequest(delivery.actor(), clock.instant(),
+                    new SubmittedRequest.EmergencyPolicySubmission(request), call.rendered(), delivery.earlierEntry()));
+        } catch (RuntimeException e) {
+            try {
+                jobs.release(delivery);
+            } catch (RuntimeException ignored) {
+                // The claim stays with this console; once its lease expires the delivery is an orphan, never sent.
+            }
+            return false;
+        }
+        long started = System.nanoTime();
+        CloudOutcome outcome;
+        try {
+            outcome = call.send();
+        } catch (RuntimeException e) {
+            outcome = new CloudOutcome.Unknown("the cloud call failed unexpectedly: " + e.getClass().getSimpleName(),
+                    0, null, null);
+        }
+        try {
+            history.recordOutcome(entryId, outcome, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            // Written later by the history's late-outcome queue; the delivery is settled by its outcome below.
+        }
+        try {
+            jobs.settle(delivery.jobId(), delivery.number(), outcome instanceof CloudOutcome.Accepted
+                    ? DeliveryState.SUCCEEDED : DeliveryState.FAILED);
+        } catch (RuntimeException e) {
+            // Left SENDING: settled from its entry as an orphan once this console's lease is gone.
+        }
+        return true;
+    }
+
+    @Override
+    public int recoverOrphans() {
+        int settled = 0;
+        for (BulkJobStore.Orphan orphan : jobs.orphans()) {
+            RequestStatus status = orphan.entryStatus();
+            if (status == null) {
+                jobs.requeue(orphan);
+            } else if (status == RequestStatus.SUCCEEDED) {
+                jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.SUCCEEDED);
+            } else if (status == RequestStatus.REFUSED || status == RequestStatus.FAILED) {
+                jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.FAILED);
+            } else if (status == RequestStatus.UNKNOWN) {
+                try {
+                    if (SecMasterMatches.policies(gateway, orphan.delivery().request()).isEmpty()) {
+                        jobs.requeue(orphan);
+                    } else {
+                        jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.SUCCEEDED);
+                    }
+                } catch (CloudReadException e) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            settled++;
+        }
+        return settled;
+    }
+}
