@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: one operator's 100-object BLOCK submissions into a workspace that already holds N active policies of 100
-# objects each, for N in $SIZES, then 500-object submissions into one that holds $BIG policies of 500 objects (the
-# quota of 2,500 less the probe's own), on this version of the console and, in the same run and on the same PostgreSQL,
+# objects each, for N in $SIZES, then 500-object submissions into an empty workspace and into one that holds $BIG
+# policies of 500 objects (the quota of 2,500 less the probe's own), on this version of the console and, in the same run and on the same PostgreSQL,
 # on a reference version ($REFERENCE, by default the commit before the guardrail inventory answered questions). Each
 # size has a workspace of its own, seeded in SQL. Prints a table of p50/p90/p99 per size. Target: p50 at the fullest
 # workspace <= 1.3x p50 at the empty one. Needs a quiet machine: it holds the Maven lock while it builds and measures.
@@ -90,5 +90,6 @@ for n in $SIZES; do
   run_size "$round" "$n" 100 "$SUBMISSIONS" 5
 done
 if [ "$BIG" != none ]; then
-  run_size $((round + 1)) "$BIG" 500 "$REF_BIG_SUBMISSIONS" 1
+  run_size $((round + 1)) 0 500 "$SUBMISSIONS" 5
+  run_size $((round + 2)) "$BIG" 500 "$REF_BIG_SUBMISSIONS" 1
 fi
