@@ -4,7 +4,6 @@ import com.policyconsole.domain.guardrail.EmergencyPolicyGuardrails;
 import com.policyconsole.domain.model.bulk.BatchObject;
 import com.policyconsole.domain.model.bulk.PlannedDelivery;
 import com.policyconsole.domain.model.bulk.SecMasterLimits;
-import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.DefenseLayer;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Plans a bulk batch as deliveries of a template policy within {@link SecMasterLimits}: the objects in source order,
@@ -31,7 +29,6 @@ import java.util.Optional;
 public final class DeliveryPlanner {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    private static final String TARGET_PATH = "data_object.block_target";
 
     private final SecMasterLimits limits;
 
@@ -51,9 +48,7 @@ public final class DeliveryPlanner {
         }
         Violations templateViolations = templateViolations(template, batch.objects().get(0), now);
         EmergencyPolicy policy = template.policy();
-        List<DefenseLayer> layers = policy.defensePolicyList() == null ? List.of()
-                : policy.defensePolicyList().stream().map(DefenseConnection::layer).flatMap(Optional::stream)
-                        .toList();
+        List<DefenseLayer> layers = policy.layers();
         List<PlannedDelivery> deliveries = split(batch.objects(), limits.objectsPerDelivery(layers),
                 layers.contains(DefenseLayer.VPC));
         policy.category().ifPresent(category -> objectFindings(category, batch, existing, now, findings));
@@ -77,7 +72,7 @@ public final class DeliveryPlanner {
                 : EmergencyPolicyGuardrails.check(one, WorkspacePolicies.empty(), now, limits);
         List<Violation> kept = new ArrayList<>();
         for (Violation v : rules.and(ageing).all()) {
-            if (!v.path().equals(TARGET_PATH)) {
+            if (!v.path().equals(EmergencyPolicyGuardrails.TARGET_PATH)) {
                 kept.add(v);
             }
         }

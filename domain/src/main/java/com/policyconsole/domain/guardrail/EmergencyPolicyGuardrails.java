@@ -3,7 +3,6 @@ package com.policyconsole.domain.guardrail;
 import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.ActionType;
 import com.policyconsole.domain.model.emergency.BlockTarget;
-import com.policyconsole.domain.model.emergency.DefenseLayer;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.PolicyCategory;
@@ -31,7 +30,8 @@ public final class EmergencyPolicyGuardrails {
     /** IPv4 prefixes shorter than this (IPv6: four times as long) cover a large part of the Internet. */
     public static final int BROAD_IPV4_PREFIX = 8;
 
-    private static final String TARGET_PATH = "data_object.block_target";
+    /** Where findings about the objects point. */
+    public static final String TARGET_PATH = "data_object.block_target";
     private static final String AGEING_PATH = "data_object.block_age.block_ageing";
 
     private EmergencyPolicyGuardrails() {
@@ -59,9 +59,7 @@ public final class EmergencyPolicyGuardrails {
         }
         Optional<PolicyCategory> category = policy.category();
         List<BlockTarget> targets = policy.parsedTargets();
-        List<DefenseLayer> layers = policy.defensePolicyList() == null ? List.of() : policy.defensePolicyList()
-                .stream().flatMap(c -> c.layer().stream()).toList();
-        int most = limits.objectsPerDelivery(layers);
+        int most = limits.objectsPerDelivery(policy.layers());
         if (policy.targets().size() > most) {
             out.add(Violation.error(TARGET_PATH, ViolationCode.TOO_MANY_OBJECTS,
                     "at most " + most + " objects per delivery (has " + policy.targets().size()

@@ -88,6 +88,12 @@ public record EmergencyPolicy(
     }
 
     /** The objects that parse as the policy's block type; invalid ones are left out. */
+    /** The known defense layers of {@code defense_policy_list}, in its order (none when it is absent). */
+    public List<DefenseLayer> layers() {
+        return defensePolicyList == null ? List.of()
+                : defensePolicyList.stream().flatMap(c -> c.layer().stream()).toList();
+    }
+
     public List<BlockTarget> parsedTargets() {
         Optional<BlockType> type = blockType();
         if (type.isEmpty()) {
