@@ -15,7 +15,6 @@ import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,19 +74,8 @@ public final class BulkDeliveryRunner implements RunBulkDeliveriesUseCase {
             }
             return false;
         }
-        long started = System.nanoTime();
-        CloudOutcome outcome;
-        try {
-            outcome = call.send();
-        } catch (RuntimeException e) {
-            outcome = new CloudOutcome.Unknown("the cloud call failed unexpectedly: " + e.getClass().getSimpleName(),
-                    0, null, null);
-        }
-        try {
-            history.recordOutcome(entryId, outcome, Duration.ofNanos(System.nanoTime() - started));
-        } catch (RuntimeException e) {
-            // Written later by the history's late-outcome queue; the delivery is settled by its outcome below.
-        }
+        // An outcome the history cannot take now is written by its late-outcome queue; the delivery is settled below.
+        CloudOutcome outcome = SubmissionPipeline.sendAndRecord(call, entryId, history).outcome();
         try {
             jobs.settle(delivery.jobId(), delivery.number(), outcome instanceof CloudOutcome.Accepted
                     ? DeliveryState.SUCCEEDED : DeliveryState.FAILED);

@@ -49,6 +49,19 @@ final class SubmissionPipeline {
             return new SubmissionResult.NotRecorded("the request history is unavailable, so nothing was sent: "
                     + e.getMessage());
         }
+        Delivered delivered = sendAndRecord(call, entryId, history);
+        return new SubmissionResult.Sent(entryId, delivered.outcome(), violations, delivered.recorded());
+    }
+
+    /** A recorded request's outcome, and whether the history took it. */
+    record Delivered(CloudOutcome outcome, boolean recorded) {
+    }
+
+    /**
+     * Sends a request already recorded as {@code entryId} and records its outcome; a call that throws is an
+     * {@link CloudOutcome.Unknown} outcome, and an outcome the history cannot take now is left to it to write later.
+     */
+    static Delivered sendAndRecord(PreparedCall call, long entryId, RequestHistory history) {
         long started = System.nanoTime();
         CloudOutcome outcome;
         try {
@@ -58,12 +71,11 @@ final class SubmissionPipeline {
                     0, null, null);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        boolean recorded = true;
         try {
             history.recordOutcome(entryId, outcome, elapsed);
+            return new Delivered(outcome, true);
         } catch (RuntimeException e) {
-            recorded = false;
+            return new Delivered(outcome, false);
         }
-        return new SubmissionResult.Sent(entryId, outcome, violations, recorded);
     }
 }
