@@ -17,6 +17,32 @@ public final class TestFormFactory {
         return "45." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
     }
 
+    /** {@code n} (at most 62,500) public addresses in a /16 that no other test uses, one per line. */
+    public static String freshAddresses(int n) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String prefix = r.nextInt(47, 50) + "." + r.nextInt(1, 255) + ".";
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append(prefix).append(i / 250).append('.').append(i % 250 + 1).append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** The bulk form (multipart) filled for the sandbox: BLOCK through the CFW connection, the batch pasted. */
+    public static RequestSpecification bulkForm(ConsoleSession session, String batch) {
+        return session.request()
+                .multiPart(ConsoleSession.CSRF_FIELD, session.csrfToken())
+                .multiPart("project_id", "3bb27e024693436da46b5f5aaf499060")
+                .multiPart("workspace_id", "sandbox-workspace")
+                .multiPart("secmaster_version", "25.5.0")
+                .multiPart("region_id", "cn-north-7")
+                .multiPart("policy_category", "BLOCK")
+                .multiPart("policy_type", "Source Ip")
+                .multiPart("connection", CFW)
+                .multiPart("description", "bulk SEC-7")
+                .multiPart("batch", batch);
+    }
+
     /** The emergency-policy form filled for the sandbox: BLOCK {@code targets} through the CFW connection. */
     public static RequestSpecification blockForm(ConsoleSession session, String targets) {
         return session.form()

@@ -18,7 +18,8 @@ public final class FormFields {
     private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
         @Override
         protected List<Field> computeValue(Class<?> type) {
-            List<Field> fields = new ArrayList<>();
+            List<Field> fields = type.getSuperclass() == null ? new ArrayList<>()
+                    : new ArrayList<>(computeValue(type.getSuperclass()));
             for (Field field : type.getDeclaredFields()) {
                 RestForm form = field.getAnnotation(RestForm.class);
                 if (form != null && Modifier.isPublic(field.getModifiers()) && !NOT_CARRIED.contains(form.value())) {
@@ -33,7 +34,7 @@ public final class FormFields {
     }
 
     /**
-     * Every filled-in field of {@code form} in declaration order: a text field when it is not empty, a list field once
+     * Every filled-in field of {@code form} in declaration order (a superclass's first): a text field when it is not empty, a list field once
      * per value that is not blank.
      */
     public static List<FormField> of(Object form) {

@@ -14,6 +14,10 @@ import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.port.in.Preview;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.Violations;
+import com.policyconsole.domain.bulk.LineFinding;
+import com.policyconsole.domain.model.bulk.DroppedObject;
+import com.policyconsole.domain.model.bulk.JobProgress;
+import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import io.quarkus.qute.TemplateData;
 
 /** Makes the domain types that pages show readable by Qute's generated, reflection-free resolvers. */
@@ -31,6 +35,10 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = ParameterSchema.class)
 @TemplateData(target = HistoryPage.class)
 @TemplateData(target = HistoryDetail.class)
+@TemplateData(target = LineFinding.class)
+@TemplateData(target = DroppedObject.class)
+@TemplateData(target = JobProgress.class)
+@TemplateData(target = SecMasterWorkspace.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -190,11 +190,16 @@ public class EmergencyPolicyForm {
 
     private void tooLong(List<Violation> problems) {
         for (FormField f : fields()) {
-            if (f.value().length() > MAX_FIELD_LENGTH) {
+            if (f.value().length() > MAX_FIELD_LENGTH && limitsLength(f.name())) {
                 problems.add(Violation.error(f.name(), ViolationCode.TOO_LONG,
                         f.name() + " is longer than " + MAX_FIELD_LENGTH + " characters"));
             }
         }
+    }
+
+    /** Whether field {@code name} is held to {@link #MAX_FIELD_LENGTH}; a form whose field has a limit of its own says no. */
+    protected boolean limitsLength(String name) {
+        return true;
     }
 
     /** Every filled-in field, to carry the form through the preview page. */

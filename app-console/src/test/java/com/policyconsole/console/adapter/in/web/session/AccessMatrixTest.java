@@ -67,6 +67,8 @@ class AccessMatrixTest {
     }
 
     private static final String NO_SUCH_ID = "999999999";
+    /** The forms posted as multipart/form-data (they may carry an uploaded file). */
+    private static final Set<String> MULTIPART = Set.of("/bulk/edit", "/bulk/plan", "/bulk/start");
     private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
 
     static {
@@ -77,6 +79,14 @@ class AccessMatrixTest {
         post("POST /policies/edit",                 TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /policies/preview",              TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /policies/submit",               TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /bulk/new",                        TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /bulk/edit",                     TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /bulk/plan",                     TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /bulk/start",                    TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /bulk/jobs/{id}",                  TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        get("GET /bulk/jobs/{id}/progress",         TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        post("POST /bulk/jobs/{id}/cancel",         TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /bulk/jobs/{id}/retry-failed",   TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         get("GET /rules/new",                       TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /rules/edit",                    TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /rules/preview",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
@@ -170,6 +180,8 @@ class AccessMatrixTest {
             if (!method.equals("GET")) {
                 spec = spec.body("{}");
             }
+        } else if (method.equals("POST") && MULTIPART.contains(path)) {
+            spec = token != null ? spec.multiPart(ConsoleSession.CSRF_FIELD, token) : spec.multiPart("nothing", "");
         } else if (method.equals("POST")) {
             spec = spec.contentType("application/x-www-form-urlencoded");
             spec = token != null ? spec.formParam(ConsoleSession.CSRF_FIELD, token) : spec.formParam("nothing", "");

@@ -1,0 +1,231 @@
+package com.policyconsole.console.adapter.in.web.bulk;
+
+import com.policyconsole.console.adapter.in.web.ConfiguredConnection;
+import com.policyconsole.console.adapter.in.web.FieldErrors;
+import com.policyconsole.console.adapter.in.web.WebSettings;
+import com.policyconsole.domain.bulk.BulkPlan;
+import com.policyconsole.domain.bulk.LineFinding;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.bulk.JobProgress;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.port.in.BulkDeliveryCommand;
+import com.policyconsole.domain.port.in.BulkDeliveryUseCase;
+import com.policyconsole.domain.port.in.BulkStartResult;
+import com.policyconsole.domain.port.in.CreateEmergencyPolicyCommand;
+import com.policyconsole.domain.port.in.PreviewRequestUseCase;
+import com.policyconsole.domain.validation.ViolationCode;
+import com.policyconsole.domain.validation.Violations;
+import com.policyconsole.console.adapter.in.web.policy.EmergencyPolicyForm;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bulk deliveries: the batch form, the plan preview, the confirmation that starts a job, and the job page with its
+ * progress (also as JSON for the page's script), cancel and retry of the failed deliveries.
+ */
+@Path("/bulk")
+@RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.TEXT_HTML)
+public class BulkDeliveryResource {
+
+    /** What the job page says after an action, by the code its redirect carries. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "cancelled", "The job was cancelled: deliveries not yet sent will not be sent.",
+            "not-running", "The job was not running any more; nothing was changed.",
+            "retried", "The failed deliveries were queued again.",
+            "none-failed", "No delivery had failed; nothing was queued.");
+
+    /** The pages of a bulk delivery. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(BulkForm form, FieldErrors errors, List<LineFinding> findings,
+                                            List<ConfiguredConnection> connections, String notice);
+
+        static native TemplateInstance plan(BulkForm form, BulkPlanView plan, FieldErrors errors,
+                                            boolean mustAcknowledge);
+
+        static native TemplateInstance job(JobView job, String notice);
+    }
+
+    private final BulkDeliveryUseCase bulk;
+    private final PreviewRequestUseCase previews;
+    private final SecurityIdentity identity;
+    private final WebSettings settings;
+    private final Clock clock;
+    private final List<ConfiguredConnection> connections;
+
+    public BulkDeliveryResource(BulkDeliveryUseCase bulk, PreviewRequestUseCase previews, SecurityIdentity identity,
+                                WebSettings settings, Clock clock) {
+        this.bulk = bulk;
+        this.previews = previews;
+        this.identity = identity;
+        this.settings = settings;
+        this.clock = clock;
+        this.connections = settings.connections();
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance blank() {
+        BulkForm form = BulkForm.defaults(settings.projectId(), settings.workspaceId(), settings.secmasterVersion(),
+                settings.defaultRegion());
+        return Templates.form(form, FieldErrors.none(), List.of(), connections, null);
+    }
+
+    @POST
+    @Path("/edit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance edit(@BeanParam BulkForm form) {
+        return Templates.form(form, FieldErrors.none(), List.of(), connections, null);
+    }
+
+    /** Plans the batch: the findings by line on the form, or the plan to confirm. Nothing is recorded or sent. */
+    @POST
+    @Path("/plan")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response plan(@BeanParam BulkForm form) throws IOException {
+        Planned planned = planOf(form, false);
+        if (planned.rejectsForm()) {
+            return Response.status(422).entity(formPage(form, planned, null)).build();
+        }
+        return Response.ok(Templates.plan(form, view(planned.command().template(), planned.plan()), new FieldErrors(planned.plan().template()),
+                false)).build();
+    }
+
+    /** Starts the confirmed batch as a job and shows its page (303); otherwise the plan or the form again. */
+    @POST
+    @Path("/start")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response start(@BeanParam BulkForm form) throws IOException {
+        Planned planned = planOf(form, form.acknowledged());
+        if (planned.rejectsForm()) {
+            return Response.status(422).entity(formPage(form, planned, null)).build();
+        }
+        BulkStartResult result = bulk.start(planned.command());
+        if (result instanceof BulkStartResult.Started started) {
+            return Response.seeOther(URI.create("/bulk/jobs/" + started.jobId())).build();
+        }
+        if (result instanceof BulkStartResult.Rejected rejected) {
+            if (rejected.plan().hasErrors() || rejected.plan().deliveries().isEmpty()) {
+                return Response.status(422).entity(formPage(form, new Planned(planned.read(), planned.command(),
+                        rejected.plan()), null)).build();
+            }
+            return Response.status(409).entity(Templates.plan(form, view(planned.command().template(), rejected.plan()),
+                    new FieldErrors(rejected.plan().template()), true)).build();
+        }
+        String reason = ((BulkStartResult.NotRecorded) result).reason();
+        return Response.status(503).entity(formPage(form, planned, "Nothing was sent. " + reason
+                + ". Your batch is kept below; plan it again when the database is back.")).build();
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Response job(@PathParam("id") String id, @QueryParam("notice") String notice) {
+        return progressOf(id).map(p -> Response.ok(Templates.job(new JobView(p), notice == null ? null : NOTICES.get(notice))).build())
+                .orElseGet(() -> Response.status(404).entity(Templates.job(null, null)).build());
+    }
+
+    /** The job's progress for the page's script: counts and each delivery's state. */
+    @GET
+    @Path("/jobs/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Response progress(@PathParam("id") String id) {
+        return progressOf(id).map(p -> Response.ok(JobProgressJson.of(p)).build())
+                .orElseGet(() -> Response.status(404).entity(Map.of("error", "no such job: " + id)).build());
+    }
+
+    @POST
+    @Path("/jobs/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") String id) {
+        Long jobId = jobId(id);
+        if (jobId == null || bulk.progress(jobId).isEmpty()) {
+            return Response.status(404).entity(Templates.job(null, null)).build();
+        }
+        return backToJob(jobId, bulk.cancel(jobId) ? "cancelled" : "not-running");
+    }
+
+    @POST
+    @Path("/jobs/{id}/retry-failed")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retryFailed(@PathParam("id") String id) {
+        Long jobId = jobId(id);
+        if (jobId == null || bulk.progress(jobId).isEmpty()) {
+            return Response.status(404).entity(Templates.job(null, null)).build();
+        }
+        return backToJob(jobId, bulk.retryFailed(jobId) > 0 ? "retried" : "none-failed");
+    }
+
+    private record Planned(EmergencyPolicyForm.Read read, BulkDeliveryCommand command, BulkPlan plan) {
+
+        /** The form's own problems, or errors of the plan, or nothing to deliver: the form again. */
+        boolean rejectsForm() {
+            return !read.problems().isEmpty() || plan.hasErrors() || plan.deliveries().isEmpty();
+        }
+    }
+
+    private Planned planOf(BulkForm form, boolean acknowledged) throws IOException {
+        BulkForm.Batch batch = form.content();
+        EmergencyPolicyForm.Read read = form.read(connections, clock.instant());
+        EmergencyPolicyRequest template = new EmergencyPolicyRequest(read.workspace(), read.version(), "create", null,
+                read.policy());
+        BulkDeliveryCommand command = new BulkDeliveryCommand(identity.getPrincipal().getName(), template,
+                batch.fileName(), batch.bytes(), acknowledged);
+        BulkPlan plan = bulk.plan(command);
+        if (plan.findings().stream().anyMatch(f -> f.code() == ViolationCode.NOT_A_TEXT_FILE)) {
+            form.batch = null;
+            form.batchName = null;
+        }
+        return new Planned(read, command, plan);
+    }
+
+    private TemplateInstance formPage(BulkForm form, Planned planned, String notice) {
+        Violations all = Violations.of(planned.read().problems()).and(planned.plan().template());
+        List<LineFinding> findings = planned.plan().findings();
+        if (planned.plan().deliveries().isEmpty() && findings.isEmpty() && !all.hasErrors()) {
+            findings = List.of(LineFinding.error(0, ViolationCode.EMPTY_BATCH,
+                    "the batch has no object to deliver: paste objects or upload a .txt or .csv file"));
+        }
+        return Templates.form(form, new FieldErrors(all), findings, connections, notice);
+    }
+
+    /** The plan as its page shows it, with the exact request of its first delivery. */
+    private BulkPlanView view(EmergencyPolicyRequest template, BulkPlan plan) {
+        EmergencyPolicyRequest first = plan.deliveries().get(0).request(template);
+        return new BulkPlanView(plan, previews.preview(new CreateEmergencyPolicyCommand(identity.getPrincipal().getName(),
+                first.workspace(), first.secmasterVersion(), first.policy(), false, null)).rendered());
+    }
+
+    private Optional<JobProgress> progressOf(String id) {
+        Long jobId = jobId(id);
+        return jobId == null ? Optional.empty() : bulk.progress(jobId);
+    }
+
+    private static Long jobId(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Long.parseLong(id) : null;
+    }
+
+    private static Response backToJob(long jobId, String notice) {
+        return Response.seeOther(URI.create("/bulk/jobs/" + jobId + "?notice=" + notice)).build();
+    }
+}
