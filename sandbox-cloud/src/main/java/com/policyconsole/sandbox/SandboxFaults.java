@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fault injection for the sandbox cloud, set at runtime by an admin: a share of calls answered with 429,
  * 500 or a timeout, and a number of next deliveries that fail. A 500 or timeout happens after the sandbox
- * stored the policy (the delivery failed, the policy exists), as a real cloud's can.
+ * stored the policy (the delivery failed, the policy exists), as a real cloud's can; and defense layers whose
+ * deliveries fail (the policy exists, its record for that layer says FAILED).
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -29,6 +30,7 @@ public class SandboxFaults {
     }
 
     private volatile Settings settings = new Settings(0, 0, 0, 0);
+    private volatile java.util.Set<String> failingLayers = java.util.Set.of();
     private final AtomicInteger failNext = new AtomicInteger();
     private final java.time.Duration timeoutDelay;
 
@@ -54,6 +56,19 @@ public class SandboxFaults {
     public void update(Settings next) {
         settings = next;
         failNext.set(next.failNext());
+    }
+
+    /**
+     * The defense layers (e.g. {@code WAF}) whose deliveries fail from now on: a create or retry to such a layer is
+     * accepted, and its delivery record for that layer ends FAILED.
+     */
+    public void failLayers(java.util.Collection<String> defenseTypes) {
+        failingLayers = defenseTypes.stream().map(t -> t.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public java.util.Set<String> failingLayers() {
+        return failingLayers;
     }
 
     /** Draws the fault for the next call. */

@@ -9,7 +9,10 @@ import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.validation.SecMasterRules;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.Violations;
+import com.policyconsole.domain.model.emergency.BlockAge;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,12 +25,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The sandbox's SecMaster: "Creating a Retry Emergency Policy" and the policy search, served by the console
- * itself so the console runs with no cloud account. It enforces the document's rules server-side with the
+ * The sandbox's SecMaster: "Creating a Retry Emergency Policy", the policy search, show, update and batch delete,
+ * and the delivery records, served by the console itself so the console runs with no cloud account. It keeps
+ * SecMaster's limits (objects per delivery, VPC per minute, tasks at once, quotas; see {@link SandboxState}). It enforces the document's rules server-side with the
  * domain's own rule file and answers in SecMaster's formats ({@code {code, message}} errors).
  */
 @SandboxGateway
-@Path("/sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys")
+@Path("/sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxSecMasterResource {
 
@@ -37,8 +41,14 @@ public class SandboxSecMasterResource {
     public static final String WORKSPACE_NOT_FOUND = "SecMaster.20010001";
     /** docs/cloud-apis.md, Error codes: operation connection not found. */
     public static final String CONNECTION_NOT_FOUND = "SecMaster.20041002";
-    /** Sandbox error code for a retry of a policy that does not exist. */
+    /** Sandbox error code for a policy that does not exist. */
     public static final String POLICY_NOT_FOUND = "SecMaster.20041003";
+    /** Sandbox error code for a delivery with more objects than a layer takes at once (or in a minute, VPC). */
+    public static final String TOO_MANY_OBJECTS = "SecMaster.20048002";
+    /** Sandbox error code for a create or retry while the most policy tasks already run. */
+    public static final String TOO_MANY_TASKS = "SecMaster.20048003";
+    /** Sandbox error code for a workspace quota (policies, policies with ageing) that is full. */
+    public static final String QUOTA_EXCEEDED = "SecMaster.20048004";
 
     private final SandboxState state;
     private final SandboxFaults faults;
@@ -49,6 +59,7 @@ public class SandboxSecMasterResource {
     }
 
     @POST
+    @Path("/policys")
     @Consumes(MediaType.WILDCARD)
     public Response createOrRetry(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
                                   @QueryParam("action_type") String actionType,
@@ -87,16 +98,20 @@ public class SandboxSecMasterResource {
                         "operation connection " + c.defenseConnectionId() + " does not exist", requestId);
             }
         }
-        String taskId;
+        SandboxState.Accepted accepted;
         if ("retry".equals(request.actionType())) {
             List<String> missing = state.missingPolicies(workspaceId, request.retryList());
             if (!missing.isEmpty()) {
                 return error(400, POLICY_NOT_FOUND, "no such policies: " + missing, requestId);
             }
-            taskId = state.retry(workspaceId, request.retryList());
+            accepted = state.retry(workspaceId, request.retryList());
         } else {
-            taskId = state.create(workspaceId, request.policy());
+            accepted = state.create(workspaceId, request.policy());
         }
+        if (accepted.refusal() != null) {
+            return error(400, accepted.refusal().code(), accepted.refusal().message(), requestId);
+        }
+        String taskId = accepted.taskId();
         if (fault == SandboxFaults.Fault.SERVER_ERROR) {
             return error(500, "SecMaster.00000500", "delivery to the defense layer failed (sandbox fault injection)",
                     requestId);
@@ -109,7 +124,7 @@ public class SandboxSecMasterResource {
 
     /** The policy view list: body {@code {limit, offset}}, answer {@code {code, success, total, data[]}}. */
     @POST
-    @Path("/search")
+    @Path("/policys/search")
     @Consumes(MediaType.WILDCARD)
     public Response search(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
                            @HeaderParam("x-secmaster-version") String version, String body) {
@@ -130,8 +145,139 @@ public class SandboxSecMasterResource {
         int offset = read.value().offset() == null ? 0 : Math.max(0, read.value().offset());
         List<SandboxState.StoredPolicy> all = state.policies(workspaceId);
         List<SecMasterCodec.ListedPolicy> page = all.stream().skip(offset).limit(limit)
-                .map(p -> new SecMasterCodec.ListedPolicy(p.id(), p.policy())).toList();
+                .map(SandboxSecMasterResource::listed).toList();
         return answer(200, SecMasterCodec.writeSearchAnswer(page, all.size(), requestId), requestId);
+    }
+
+    /** One policy: {@code data.data_object}, or 400 {@link #POLICY_NOT_FOUND}. */
+    @GET
+    @Path("/policys/{policy_id}")
+    public Response show(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
+                         @PathParam("policy_id") String policyId) {
+        String requestId = UUID.randomUUID().toString();
+        if (!state.hasWorkspace(workspaceId)) {
+            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+        }
+        return state.policy(workspaceId, policyId)
+                .map(p -> answer(200, SecMasterCodec.writeShowAnswer(listed(p), requestId), requestId))
+                .orElseGet(() -> error(400, POLICY_NOT_FOUND, "no such policy: " + policyId, requestId));
+    }
+
+    /**
+     * Changes a policy: {@code batch_ids} required (and naming this policy), only {@code block_age} may change —
+     * the objects and their type cannot change after creation.
+     */
+    @PUT
+    @Path("/policys/{policy_id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response update(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
+                           @PathParam("policy_id") String policyId, @HeaderParam("x-secmaster-version") String version,
+                           String body) {
+        String requestId = UUID.randomUUID().toString();
+        if (!state.hasWorkspace(workspaceId)) {
+            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+        }
+        if (version == null || version.isBlank()) {
+            return error(400, INVALID_PARAMETER, "x-secmaster-version is required", requestId);
+        }
+        WireJson.Typed<SecMasterCodec.PolicyUpdate> read;
+        try {
+            read = SecMasterCodec.readUpdate(body);
+        } catch (WireJson.UnreadableBodyException e) {
+            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
+        }
+        if (read.typeError() != null) {
+            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        }
+        SecMasterCodec.PolicyUpdate update = read.value();
+        if (update.batchIds() == null || update.batchIds().isEmpty()) {
+            return error(400, INVALID_PARAMETER, "batch_ids is required", requestId);
+        }
+        if (!update.batchIds().equals(List.of(policyId))) {
+            return error(400, INVALID_PARAMETER, "batch_ids must name the policy of the path", requestId);
+        }
+        if (update.changesObjects()) {
+            return error(400, INVALID_PARAMETER, "a policy's objects and object type cannot change after creation",
+                    requestId);
+        }
+        BlockAge age = update.changes().blockAge();
+        if (age == null) {
+            return error(400, INVALID_PARAMETER, "nothing to change: data_object.block_age is missing", requestId);
+        }
+        List<Violation> ageing = SecMasterRules.validate(EmergencyPolicyRequest.create(
+                new SecMasterWorkspace(projectId, workspaceId), version, state.policy(workspaceId, policyId)
+                        .map(p -> p.policy().toBuilder().blockAge(age).build()).orElse(update.changes())))
+                .errors().stream().filter(v -> v.path().startsWith("data_object.block_age")).toList();
+        if (!ageing.isEmpty()) {
+            return error(400, INVALID_PARAMETER, ageing.get(0).path() + ": " + ageing.get(0).message(), requestId);
+        }
+        SandboxState.Refusal refusal = state.changeAgeing(workspaceId, policyId, age);
+        if (refusal != null) {
+            return error(400, refusal.code(), refusal.message(), requestId);
+        }
+        return answer(200, SecMasterCodec.writeChangeAnswer(policyId, requestId), requestId);
+    }
+
+    /** Removes the policies of {@code batch_ids}, all or none: none when one of them does not exist. */
+    @POST
+    @Path("/policys/batch-delete")
+    @Consumes(MediaType.WILDCARD)
+    public Response batchDelete(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
+                                String body) {
+        String requestId = UUID.randomUUID().toString();
+        if (!state.hasWorkspace(workspaceId)) {
+            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+        }
+        WireJson.Typed<List<String>> read;
+        try {
+            read = SecMasterCodec.readRemoval(body);
+        } catch (WireJson.UnreadableBodyException e) {
+            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
+        }
+        if (read.typeError() != null) {
+            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        }
+        if (read.value() == null || read.value().isEmpty()) {
+            return error(400, INVALID_PARAMETER, "batch_ids is required", requestId);
+        }
+        List<String> missing = state.remove(workspaceId, read.value());
+        if (!missing.isEmpty()) {
+            return error(400, POLICY_NOT_FOUND, "no such policies: " + missing + "; nothing was removed", requestId);
+        }
+        return answer(200, SecMasterCodec.writeChangeAnswer(String.join(",", read.value()), requestId), requestId);
+    }
+
+    /** A policy's delivery records, one per delivery task, each with its layers' states. */
+    @POST
+    @Path("/policy-records/{policy_id}/search")
+    @Consumes(MediaType.WILDCARD)
+    public Response records(@PathParam("project_id") String projectId, @PathParam("workspace_id") String workspaceId,
+                            @PathParam("policy_id") String policyId, String body) {
+        String requestId = UUID.randomUUID().toString();
+        if (!state.hasWorkspace(workspaceId)) {
+            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+        }
+        if (state.policy(workspaceId, policyId).isEmpty()) {
+            return error(400, POLICY_NOT_FOUND, "no such policy: " + policyId, requestId);
+        }
+        WireJson.Typed<SecMasterCodec.SearchRequest> read;
+        try {
+            read = SecMasterCodec.readSearchRequest(body);
+        } catch (WireJson.UnreadableBodyException e) {
+            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
+        }
+        if (read.typeError() != null) {
+            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        }
+        int limit = read.value().limit() == null ? 100 : Math.max(1, Math.min(read.value().limit(), 500));
+        int offset = read.value().offset() == null ? 0 : Math.max(0, read.value().offset());
+        List<SecMasterCodec.DeliveryRecord> all = state.records(workspaceId, policyId);
+        return answer(200, SecMasterCodec.writeRecordsAnswer(all.stream().skip(offset).limit(limit).toList(),
+                all.size(), requestId), requestId);
+    }
+
+    private static SecMasterCodec.ListedPolicy listed(SandboxState.StoredPolicy p) {
+        return new SecMasterCodec.ListedPolicy(p.id(), p.policy(), "ENABLED", p.createdAt(), "sandbox");
     }
 
     private static Response error(int status, String code, String message, String requestId) {

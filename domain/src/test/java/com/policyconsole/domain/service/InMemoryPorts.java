@@ -17,6 +17,9 @@ import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
 import java.time.Duration;
+import com.policyconsole.domain.model.lifecycle.LayerDelivery;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
+import com.policyconsole.domain.model.lifecycle.SecMasterPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +68,43 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     @Override
     public WorkspacePolicies search(SecMasterWorkspace workspace, String secmasterVersion) {
         return workspacePolicies;
+    }
+
+    /** The policies SecMaster lists, and each one's delivery records; tests fill them. */
+    final List<SecMasterPolicy> listed = new ArrayList<>();
+    final Map<String, List<LayerDelivery>> records = new LinkedHashMap<>();
+
+    @Override
+    public List<SecMasterPolicy> list(SecMasterWorkspace workspace, String secmasterVersion) {
+        journal.add("cloud:list");
+        return List.copyOf(listed);
+    }
+
+    @Override
+    public Optional<SecMasterPolicy> show(SecMasterWorkspace workspace, String secmasterVersion, String policyId) {
+        return listed.stream().filter(p -> p.policyId().equals(policyId)).findFirst();
+    }
+
+    @Override
+    public List<LayerDelivery> deliveryRecords(SecMasterWorkspace workspace, String secmasterVersion, String policyId) {
+        journal.add("cloud:records " + policyId);
+        List<LayerDelivery> layers = records.get(policyId);
+        if (layers == null) {
+            throw new com.policyconsole.domain.port.CloudReadException("no such policy " + policyId,
+                    new CloudOutcome.Refused(404, "SecMaster.20041003", "no such policy", null, null));
+        }
+        return layers;
+    }
+
+    @Override
+    public PreparedCall prepare(PolicyChange change) {
+        String kind = change instanceof PolicyChange.Removal ? "remove" : "ageing";
+        RenderedRequest rendered = new RenderedRequest(change instanceof PolicyChange.Removal ? "POST" : "PUT",
+                "https://secmaster.test/" + kind, "/" + kind, Map.of(), Map.of(), Map.of(), change.policyIds().toString());
+        return new PreparedCall(rendered, () -> {
+            journal.add("cloud:" + kind + " " + change.policyIds());
+            return nextOutcome;
+        });
     }
 
     @Override

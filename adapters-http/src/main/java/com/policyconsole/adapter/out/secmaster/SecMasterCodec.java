@@ -15,6 +15,9 @@ import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.KnownPolicy;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
+import com.policyconsole.domain.model.lifecycle.LayerDelivery;
+import com.policyconsole.domain.model.lifecycle.SecMasterPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +36,18 @@ public final class SecMasterCodec {
     private SecMasterCodec() {
     }
 
-    /** A policy as a search answer lists it: its ID and the policy. */
-    public record ListedPolicy(String policyId, EmergencyPolicy policy) {
+    /** A policy as a search or show answer gives it: its ID, the policy, its status, when and by whom created. */
+    public record ListedPolicy(String policyId, EmergencyPolicy policy, String status, Instant createdAt,
+                               String creator) {
+    }
+
+    /** One delivery record of a policy as the sandbox writes it: when, and each layer's part. */
+    public record DeliveryRecord(String id, String policyId, String category, String direction, String blockTarget,
+                                 Instant createdAt, Instant updatedAt, List<LayerDelivery> layers) {
+    }
+
+    /** The body of a policy update: the IDs it names and the fields of {@code data_object} it sends. */
+    public record PolicyUpdate(List<String> batchIds, EmergencyPolicy changes, boolean changesObjects) {
     }
 
     /** The body of a policy search: page size and offset, each null when the caller left it out. */
@@ -82,8 +95,172 @@ public final class SecMasterCodec {
 
     /** The 200 answer of a policy search: one page of the workspace's policies and their total. */
     public static String writeSearchAnswer(List<ListedPolicy> page, int total, String requestId) {
-        return WireJson.writeAnswer(new SearchResponseDto(SUCCESS_CODE, "success", requestId, true, total,
-                page.stream().map(SecMasterCodec::toView).toList()));
+        return WireJson.writeAnswer(new ListResponseDto<>(SUCCESS_CODE, "success", requestId, true, total,
+                page.stream().map(p -> new DataObjectWrapperDto<>(toView(p))).toList()));
+    }
+
+    /** The 200 answer of a policy show: the policy in {@code data.data_object}. */
+    public static String writeShowAnswer(ListedPolicy policy, String requestId) {
+        return WireJson.writeAnswer(new ItemResponseDto<>(SUCCESS_CODE, "success", requestId, true,
+                new DataObjectWrapperDto<>(toView(policy))));
+    }
+
+    /** The 200 answer of a policy's delivery records: one page of records (each in {@code data_object}). */
+    public static String writeRecordsAnswer(List<DeliveryRecord> page, int total, String requestId) {
+        return WireJson.writeAnswer(new ListResponseDto<>(SUCCESS_CODE, "success", requestId, true, total,
+                page.stream().map(r -> new DataObjectWrapperDto<>(toDto(r))).toList()));
+    }
+
+    /** The 200 answer of a batch delete or an update: {@code data} names what was changed. */
+    public static String writeChangeAnswer(String data, String requestId) {
+        return WireJson.writeAnswer(new ItemResponseDto<>(SUCCESS_CODE, "", requestId, true, data));
+    }
+
+    /** The body of a batch delete. */
+    static String writeRemoval(List<String> policyIds) {
+        return WireJson.write(new BatchIdsDto(policyIds));
+    }
+
+    /** The body of an ageing change: only {@code block_age} is sent, so only it changes. */
+    static String writeAgeingChange(String policyId, BlockAge age) {
+        DataObjectDto changes = new DataObjectDto(null, null, null, null, null, null,
+                new BlockAgeDto(age.isBlockAgeing(), age.blockAgeing()), null, null, null, null, null, null);
+        return WireJson.write(new UpdatePolicyDto(List.of(policyId), changes));
+    }
+
+    /** The body of a records search for one page. */
+    static String writeRecordsSearch(int limit, int offset) {
+        return WireJson.write(new SearchRequestDto(limit, offset));
+    }
+
+    /**
+     * Reads the body of a batch delete as SecMaster does: the IDs, null when {@code batch_ids} is missing.
+     *
+     * @throws WireJson.UnreadableBodyException when the body is not JSON
+     */
+    public static WireJson.Typed<List<String>> readRemoval(String body) {
+        WireJson.Typed<BatchIdsDto> dto = WireJson.readTyped(body, BatchIdsDto.class);
+        return dto.typeError() != null ? new WireJson.Typed<>(null, dto.typeError())
+                : new WireJson.Typed<>(dto.value().batchIds(), null);
+    }
+
+    /**
+     * Reads the body of a policy update as SecMaster does.
+     *
+     * @throws WireJson.UnreadableBodyException when the body is not JSON
+     */
+    public static WireJson.Typed<PolicyUpdate> readUpdate(String body) {
+        WireJson.Typed<UpdatePolicyDto> dto = WireJson.readTyped(body, UpdatePolicyDto.class);
+        if (dto.typeError() != null) {
+            return new WireJson.Typed<>(null, dto.typeError());
+        }
+        DataObjectDto d = dto.value().dataObject();
+        EmergencyPolicy changes = d == null ? EmergencyPolicy.builder().build()
+                : toDomain(null, null, null, new PolicyRequestDto(d)).policy();
+        boolean objects = d != null && (d.blockTarget() != null || d.policyType() != null);
+        return new WireJson.Typed<>(new PolicyUpdate(dto.value().batchIds(), changes, objects), null);
+    }
+
+    /**
+     * The outcome of a 2xx answer to a batch delete or an update: Accepted (with {@code data}), Refused when the body
+     * says {@code success=false} or a code other than SecMaster's success code, Unknown when it cannot be read.
+     */
+    static CloudOutcome changeOutcome(Exchange.Answered answer) {
+        JsonNode tree = WireJson.treeOrNull(answer.body());
+        if (tree == null || !tree.isObject()) {
+            return Outcomes.unreadableSuccess(answer, answer.body().isEmpty() ? "an empty body" : "a body that is not JSON");
+        }
+        JsonNode code = tree.path("code");
+        if (Boolean.FALSE.equals(tree.path("success").isBoolean() ? tree.path("success").booleanValue() : null)
+                || code.isTextual() && !code.textValue().isEmpty() && !SUCCESS_CODE.equals(code.textValue())) {
+            return Outcomes.refusedDespiteSuccessStatus(answer);
+        }
+        String requestId = Redactor.redact(answer.requestId() != null ? answer.requestId()
+                : text(tree.get("request_id")));
+        return new CloudOutcome.Accepted(Redactor.redact(text(tree.get("data"))), null, answer.status(), requestId,
+                Outcomes.body(answer));
+    }
+
+    /** A listed or shown policy as the domain knows it; null when the item names no ID. */
+    static SecMasterPolicy toPolicy(PolicyViewDto view) {
+        String id = view.policyId() != null ? view.policyId() : view.id();
+        if (id == null) {
+            return null;
+        }
+        List<DefenseConnection> layers = view.defensePolicyList() == null ? null
+                : view.defensePolicyList().stream().map(SecMasterCodec::toDomain).toList();
+        EmergencyPolicy policy = EmergencyPolicy.builder()
+                .regionId(view.regionId())
+                .policyCategory(category(view.policyCategory()))
+                .policyType(policyType(view.policyType()))
+                .blockTarget(view.blockTarget())
+                .blockAge(view.blockAge() == null ? null
+                        : new BlockAge(view.blockAge().isBlockAgeing(), view.blockAge().blockAgeing()))
+                .defensePolicyList(layers)
+                .policyDirection(view.policyDirection())
+                .description(view.description())
+                .labels(view.labels())
+                .build();
+        return new SecMasterPolicy(id, policy, view.status(), instant(view.createTime()), view.creatorName());
+    }
+
+    /** The layers of one delivery record. */
+    static List<LayerDelivery> layers(PolicyRecordDto record) {
+        if (record.defensePolicyList() == null) {
+            return List.of();
+        }
+        Instant at = instant(record.updateTime()) != null ? instant(record.updateTime()) : instant(record.createTime());
+        return record.defensePolicyList().stream().filter(java.util.Objects::nonNull)
+                .map(l -> new LayerDelivery(l.defenseConnectionId(), l.defenseConnectionName(), l.defenseType(),
+                        l.defenseBlockStatus(), l.defenseBlockAction(),
+                        l.defenseFailureDescription() == null ? null : Redactor.redact(l.defenseFailureDescription()),
+                        record.policyDirection(), at))
+                .toList();
+    }
+
+    /** An item of a list: its {@code data_object} when it has one, else the item itself. */
+    static <T> T item(JsonNode node, Class<T> type) {
+        JsonNode inner = node.path("data_object");
+        return WireJson.convert(inner.isObject() ? inner : node, type);
+    }
+
+    /** Records spell the categories BLOCK/ALLOW where the create API takes BLOCK/WHITE. */
+    private static String category(String wire) {
+        return "ALLOW".equalsIgnoreCase(wire) ? "WHITE" : wire;
+    }
+
+    private static PolicyRecordDto toDto(DeliveryRecord r) {
+        return new PolicyRecordDto(r.id(), r.policyId(), "WHITE".equals(r.category()) ? "ALLOW" : r.category(),
+                r.direction(), "MANUAL", r.blockTarget(), instantNode(r.createdAt()), instantNode(r.updatedAt()),
+                null, r.layers().stream().map(l -> new PolicyRecordDto.Layer(l.connectionId(), l.connectionName(),
+                        l.defenseType(), l.blockStatus(), l.blockAction(), l.failure(), null)).toList());
+    }
+
+    private static JsonNode instantNode(Instant at) {
+        return at == null ? null : JsonValues.NODES.numberNode(at.toEpochMilli());
+    }
+
+    /** A time as SecMaster writes it: epoch milliseconds, ISO-8601, or {@code 2025-12-04T14:58:50.256Z+0800}. */
+    static Instant instant(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            return Instant.ofEpochMilli(node.longValue());
+        }
+        String text = node.asText().strip();
+        try {
+            if (text.matches("\\d{10,16}")) {
+                return Instant.ofEpochMilli(Long.parseLong(text));
+            }
+            java.util.regex.Matcher odd = java.util.regex.Pattern.compile("(.*)Z([+-]\\d{2}):?(\\d{2})").matcher(text);
+            if (odd.matches()) {
+                return java.time.OffsetDateTime.parse(odd.group(1) + odd.group(2) + ":" + odd.group(3)).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** An error answer, in SecMaster's {@code {code, message}} shape. */
@@ -95,7 +272,11 @@ public final class SecMasterCodec {
         EmergencyPolicy p = listed.policy();
         return new PolicyViewDto(listed.policyId(), listed.policyId(), p.blockTarget(), p.policyCategory(),
                 JsonValues.NODES.objectNode().put("policy_type", p.policyType()),
-                p.blockAge() == null ? null : new BlockAgeDto(p.blockAge().isBlockAgeing(), p.blockAge().blockAgeing()));
+                p.blockAge() == null ? null : new BlockAgeDto(p.blockAge().isBlockAgeing(), p.blockAge().blockAgeing()),
+                p.defensePolicyList() == null ? null
+                        : p.defensePolicyList().stream().map(SecMasterCodec::toDto).toList(),
+                p.policyDirection(), p.description(), p.labels(), p.regionId(), listed.status(),
+                instantNode(listed.createdAt()), listed.creator());
     }
 
     private static EmergencyPolicyRequest toDomain(SecMasterWorkspace workspace, String version, String actionType,
@@ -169,20 +350,20 @@ public final class SecMasterCodec {
                 Outcomes.body(answer));
     }
 
-    /** One page of a search answer: its policies and, when the answer says, the workspace's total. */
-    record SearchPage(List<PolicyViewDto> policies, Integer total, Boolean success) {
+    /** One page of a list answer: its items and, when the answer says, the total. */
+    record ListPage(List<JsonNode> items, Integer total, Boolean success) {
     }
 
     /**
-     * Reads a search answer. The policies are the array {@code data}, or an array member of an object {@code data}
-     * ({@code records}, {@code list}, …); the total is {@code total} at the top or inside {@code data}.
+     * Reads a list answer (policies, records). The items are the array {@code data}, or an array member of an object
+     * {@code data} ({@code records}, {@code list}, …); the total is {@code total} at the top or inside {@code data}.
      *
      * @throws WireJson.UnreadableBodyException when the body is not such an object
      */
-    static SearchPage searchPage(String body) {
+    static ListPage listPage(String body) {
         JsonNode root = WireJson.treeOrNull(body);
         if (root == null || !root.isObject()) {
-            throw new WireJson.UnreadableBodyException("the search answer is not a JSON object");
+            throw new WireJson.UnreadableBodyException("the answer is not a JSON object");
         }
         JsonNode data = root.path("data");
         JsonNode items = null;
@@ -192,48 +373,39 @@ public final class SecMasterCodec {
             items = LIST_MEMBERS.stream().map(data::path).filter(JsonNode::isArray).findFirst().orElse(null);
         }
         if (items == null && data.isMissingNode() && !root.path("success").isBoolean()) {
-            throw new WireJson.UnreadableBodyException("the search answer has no data");
+            throw new WireJson.UnreadableBodyException("the answer has no data");
         }
-        List<PolicyViewDto> policies = new ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         if (items != null) {
-            for (JsonNode item : items) {
-                policies.add(WireJson.convert(item, PolicyViewDto.class));
-            }
+            items.forEach(list::add);
         }
         Integer total = integer(root.path("total")).or(() -> integer(data.path("total"))).orElse(null);
         JsonNode success = root.path("success");
-        return new SearchPage(policies, total, success.isBoolean() ? success.booleanValue() : null);
+        return new ListPage(list, total, success.isBoolean() ? success.booleanValue() : null);
     }
 
     /**
-     * The workspace's policies as the guardrails know them. Policies whose category or objects cannot be read
-     * are left out of the list but still counted.
+     * The workspace's policies as the guardrails know them. Policies whose category cannot be read are left out of
+     * the list but still counted.
      *
      * @param total the workspace's total as the service reported it, or null to count the policies read
      */
-    static WorkspacePolicies toWorkspacePolicies(List<PolicyViewDto> views, Integer total) {
+    static WorkspacePolicies toWorkspacePolicies(List<SecMasterPolicy> listed, Integer total) {
         List<KnownPolicy> known = new ArrayList<>();
         int withAgeing = 0;
-        for (int i = 0; i < views.size(); i++) {
-            PolicyViewDto view = views.get(i);
-            BlockAge age = view.blockAge() == null ? null
-                    : new BlockAge(view.blockAge().isBlockAgeing(), view.blockAge().blockAgeing());
+        for (SecMasterPolicy p : listed) {
+            BlockAge age = p.policy().blockAge();
             if (age != null && age.ages()) {
                 withAgeing++;
             }
-            Optional<PolicyCategory> category = PolicyCategory.fromWire(view.policyCategory());
-            String id = view.policyId() != null ? view.policyId() : view.id();
-            if (category.isEmpty() || id == null) {
+            Optional<PolicyCategory> category = PolicyCategory.fromWire(p.policy().policyCategory());
+            if (category.isEmpty()) {
                 continue;
             }
-            EmergencyPolicy policy = EmergencyPolicy.builder()
-                    .policyType(policyType(view.policyType()))
-                    .blockTarget(view.blockTarget())
-                    .build();
-            known.add(new KnownPolicy(id, category.get(), policy.parsedTargets(),
+            known.add(new KnownPolicy(p.policyId(), category.get(), p.policy().parsedTargets(),
                     age == null || !age.ages() ? null : age.ageingInstant().orElse(null)));
         }
-        int count = total == null ? views.size() : Math.max(total, views.size());
+        int count = total == null ? listed.size() : Math.max(total, listed.size());
         return new WorkspacePolicies(known, count, withAgeing);
     }
 

@@ -21,6 +21,11 @@ import com.policyconsole.domain.model.history.WorkspacePolicies;
 import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.PreparedCall;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.policyconsole.adapter.out.http.ErrorBody;
+import com.policyconsole.domain.model.lifecycle.LayerDelivery;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
+import com.policyconsole.domain.model.lifecycle.SecMasterPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link EmergencyPolicyGateway} over SecMaster's REST API: creates and retries emergency policies and reads a
- * workspace's policies back. A create or retry that may have reached SecMaster without a definite answer
+ * {@link EmergencyPolicyGateway} over SecMaster's REST API: creates and retries emergency policies, reads a
+ * workspace's policies and their delivery records back, removes policies and changes their ageing. A create or retry that may have reached SecMaster without a definite answer
  * (read timeout, 5xx) becomes {@link CloudOutcome.Unknown} and is never repeated automatically.
  */
 @ApplicationScoped
@@ -45,6 +50,12 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
     public static final String POLICIES_PATH = "/v1/{project_id}/workspaces/{workspace_id}/soc/policys";
     /** Path of the search endpoint. */
     public static final String SEARCH_PATH = POLICIES_PATH + "/search";
+    /** Path of one policy (show, update). */
+    public static final String POLICY_PATH = POLICIES_PATH + "/{policy_id}";
+    /** Path of the batch delete. */
+    public static final String BATCH_DELETE_PATH = POLICIES_PATH + "/batch-delete";
+    /** Path of a policy's delivery records. */
+    public static final String RECORDS_PATH = "/v1/{project_id}/workspaces/{workspace_id}/soc/policy-records/{policy_id}/search";
     /** The service version header, spelled as the document spells it. */
     public static final String VERSION_HEADER = "x-secmaster-version";
     /** The query parameter that says create or retry. */
@@ -142,43 +153,209 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
 
     @Override
     public WorkspacePolicies search(SecMasterWorkspace workspace, String secmasterVersion) {
+        Listed listed = listAll(workspace, secmasterVersion);
+        return SecMasterCodec.toWorkspacePolicies(listed.policies(), listed.total());
+    }
+
+    @Override
+    public List<SecMasterPolicy> list(SecMasterWorkspace workspace, String secmasterVersion) {
+        return listAll(workspace, secmasterVersion).policies();
+    }
+
+    /** Every policy of a workspace, and the total the service reported (counting items without an ID). */
+    private record Listed(List<SecMasterPolicy> policies, Integer total) {
+    }
+
+    private Listed listAll(SecMasterWorkspace workspace, String secmasterVersion) {
+        requireAddressed(workspace, "the policy search");
+        String version = version(secmasterVersion);
+        List<JsonNode> items = pages("the policy search", (limit, offset) -> {
+            WireRequest wire = new WireRequest("POST", SEARCH_PATH,
+                    Uris.build(endpoints.secmaster(), SEARCH_PATH, pathValues(workspace), Map.of()),
+                    documentedHeaders(version), SecMasterCodec.writeSearchRequest(limit, offset));
+            return executor.execute(wire, authentication.forScope(scope(workspace)),
+                    headers -> client().search(workspace.projectId(), workspace.workspaceId(), version,
+                            AuthHeaders.from(headers, SENT_BY_METHOD), wire.bodyBytes()));
+        });
+        List<SecMasterPolicy> policies = new ArrayList<>();
+        for (JsonNode item : items) {
+            SecMasterPolicy policy = SecMasterCodec.toPolicy(SecMasterCodec.item(item, PolicyViewDto.class));
+            if (policy != null) {
+                policies.add(policy);
+            }
+        }
+        return new Listed(policies, items.size());
+    }
+
+    @Override
+    public Optional<SecMasterPolicy> show(SecMasterWorkspace workspace, String secmasterVersion, String policyId) {
+        requireAddressed(workspace, "the policy query");
+        String version = version(secmasterVersion);
+        Map<String, String> values = pathValues(workspace);
+        values.put("policy_id", policyId);
+        WireRequest wire = new WireRequest("GET", POLICY_PATH, Uris.build(endpoints.secmaster(), POLICY_PATH, values,
+                Map.of()), Map.of(VERSION_HEADER, version), null);
+        Exchange exchange = executor.execute(wire, authentication.forScope(scope(workspace)),
+                headers -> client().show(workspace.projectId(), workspace.workspaceId(), policyId, version,
+                        AuthHeaders.from(headers, SENT_BY_METHOD)));
+        if (exchange instanceof Exchange.Answered answer && isNotFound(answer)) {
+            return Optional.empty();
+        }
+        if (!(exchange instanceof Exchange.Answered answer) || !answer.isSuccess()) {
+            throw Outcomes.readFailure("the policy query", exchange);
+        }
+        JsonNode root = WireJson.treeOrNull(answer.body());
+        if (root == null || !root.path("data").isObject()) {
+            throw Outcomes.readFailure("the policy query", answer, "the answer has no policy in data");
+        }
+        return Optional.ofNullable(SecMasterCodec.toPolicy(SecMasterCodec.item(root.path("data"), PolicyViewDto.class)));
+    }
+
+    @Override
+    public List<LayerDelivery> deliveryRecords(SecMasterWorkspace workspace, String secmasterVersion, String policyId) {
+        requireAddressed(workspace, "the delivery records search");
+        String version = version(secmasterVersion);
+        Map<String, String> values = pathValues(workspace);
+        values.put("policy_id", policyId);
+        List<JsonNode> items = pages("the delivery records search", (limit, offset) -> {
+            WireRequest wire = new WireRequest("POST", RECORDS_PATH,
+                    Uris.build(endpoints.secmaster(), RECORDS_PATH, values, Map.of()), documentedHeaders(version),
+                    SecMasterCodec.writeRecordsSearch(limit, offset));
+            return executor.execute(wire, authentication.forScope(scope(workspace)),
+                    headers -> client().records(workspace.projectId(), workspace.workspaceId(), policyId, version,
+                            AuthHeaders.from(headers, SENT_BY_METHOD), wire.bodyBytes()));
+        });
+        // the latest record of each operation connection
+        Map<String, LayerDelivery> latest = new LinkedHashMap<>();
+        for (JsonNode item : items) {
+            for (LayerDelivery layer : SecMasterCodec.layers(SecMasterCodec.item(item, PolicyRecordDto.class))) {
+                String key = layer.connectionId() == null ? "" : layer.connectionId();
+                LayerDelivery known = latest.get(key);
+                if (known == null || isLater(layer, known)) {
+                    latest.put(key, layer);
+                }
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    private static boolean isLater(LayerDelivery candidate, LayerDelivery known) {
+        return candidate.recordedAt() != null && (known.recordedAt() == null
+                || !candidate.recordedAt().isBefore(known.recordedAt()));
+    }
+
+    /** Builds a removal or ageing change once, as {@link #prepare(EmergencyPolicyRequest)} does a create. */
+    @Override
+    public PreparedCall prepare(PolicyChange change) {
+        SecMasterWorkspace workspace = change.workspace();
+        URI base;
+        String unconfigured = null;
+        try {
+            base = endpoints.secmaster();
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            base = CloudEndpoints.UNCONFIGURED;
+            unconfigured = e.getMessage();
+        }
+        String version = version(change.secmasterVersion());
+        Map<String, String> values = pathValues(workspace);
+        WireRequest wire;
+        if (change instanceof PolicyChange.AgeingChange ageing) {
+            values.put("policy_id", ageing.subject().policyId());
+            wire = new WireRequest("PUT", POLICY_PATH, Uris.build(base, POLICY_PATH, values, Map.of()),
+                    documentedHeaders(version),
+                    SecMasterCodec.writeAgeingChange(ageing.subject().policyId(), ageing.blockAge()));
+        } else {
+            wire = new WireRequest("POST", BATCH_DELETE_PATH, Uris.build(base, BATCH_DELETE_PATH, values, Map.of()),
+                    documentedHeaders(version), SecMasterCodec.writeRemoval(change.policyIds()));
+        }
+        boolean addressed = !isBlank(workspace.projectId()) && !isBlank(workspace.workspaceId());
+        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
+        headers.putAll(authentication.preview(wire, addressed ? scope(workspace) : new AuthScope.Domain(null)));
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(),
+                change instanceof PolicyChange.AgeingChange ? POLICY_PATH : BATCH_DELETE_PATH, values, Map.of(),
+                headers, wire.body());
+        if (!addressed) {
+            return new PreparedCall(rendered, () -> notSent("project_id and workspace_id are required"));
+        }
+        if (change.policyIds().isEmpty()) {
+            return new PreparedCall(rendered, () -> notSent("no policy to change"));
+        }
+        if (unconfigured != null) {
+            String why = unconfigured;
+            return new PreparedCall(rendered, () -> notSent(why));
+        }
+        WireRequest sent = wire;
+        return new PreparedCall(rendered, () -> {
+            Exchange exchange = executor.execute(sent, authentication.forScope(scope(workspace)), h -> {
+                AuthHeaders auth = AuthHeaders.from(h, SENT_BY_METHOD);
+                return change instanceof PolicyChange.AgeingChange a
+                        ? client().update(workspace.projectId(), workspace.workspaceId(), a.subject().policyId(),
+                                version, auth, sent.bodyBytes())
+                        : client().batchDelete(workspace.projectId(), workspace.workspaceId(), version, auth,
+                                sent.bodyBytes());
+            });
+            return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED, SecMasterCodec::changeOutcome);
+        });
+    }
+
+    /** One page of a list: sends the request for {@code limit} items from {@code offset}. */
+    @FunctionalInterface
+    private interface PageCall {
+        Exchange send(int limit, int offset);
+    }
+
+    /** Every item of a paged list, page after page until a short page or the reported total. */
+    private List<JsonNode> pages(String what, PageCall call) {
+        int pageSize = Math.max(1, settings.paging().pageSize());
+        int maxPages = Math.max(1, settings.paging().maxPages());
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; page < maxPages; page++) {
+            Exchange exchange = call.send(pageSize, items.size());
+            if (!(exchange instanceof Exchange.Answered answer) || !answer.isSuccess()) {
+                throw Outcomes.readFailure(what, exchange);
+            }
+            SecMasterCodec.ListPage result;
+            try {
+                result = SecMasterCodec.listPage(answer.body());
+            } catch (WireJson.UnreadableBodyException e) {
+                throw Outcomes.readFailure(what, answer, e.getMessage());
+            }
+            if (Boolean.FALSE.equals(result.success())) {
+                throw Outcomes.readFailure(what, answer, "the service answered success=false");
+            }
+            items.addAll(result.items());
+            boolean lastPage = result.items().size() < pageSize
+                    || (result.total() != null && items.size() >= result.total());
+            if (lastPage) {
+                return items;
+            }
+        }
+        throw new CloudReadException(what + " did not end within " + maxPages + " pages of " + pageSize,
+                new CloudOutcome.Failed(0, "CLIENT.TOO_MANY_PAGES", "more than " + maxPages + " pages of "
+                        + pageSize + " (policyconsole.cloud.paging.max-pages)", null, null));
+    }
+
+    /** A 404, or SecMaster's "policy not found" code. */
+    private static boolean isNotFound(Exchange.Answered answer) {
+        if (answer.status() == 404) {
+            return true;
+        }
+        return answer.status() == 400 && POLICY_NOT_FOUND_CODES.contains(ErrorBody.parse(answer.body()).code());
+    }
+
+    /** SecMaster's codes for a policy that does not exist (the sandbox uses the first). */
+    public static final Set<String> POLICY_NOT_FOUND_CODES = Set.of("SecMaster.20041003");
+
+    private void requireAddressed(SecMasterWorkspace workspace, String what) {
         if (isBlank(workspace.projectId()) || isBlank(workspace.workspaceId())) {
-            throw new CloudReadException("the policy search was not sent: project_id and workspace_id are required",
+            throw new CloudReadException(what + " was not sent: project_id and workspace_id are required",
                     new CloudOutcome.Failed(0, "CLIENT.INVALID_REQUEST", "project_id and workspace_id are required",
                             null, null));
         }
-        int pageSize = Math.max(1, settings.paging().pageSize());
-        int maxPages = Math.max(1, settings.paging().maxPages());
-        String version = isBlank(secmasterVersion) ? settings.secmasterVersion() : secmasterVersion;
-        List<PolicyViewDto> policies = new ArrayList<>();
-        Integer total = null;
-        for (int page = 0; page < maxPages; page++) {
-            WireRequest wire = searchRequest(workspace, version, pageSize, policies.size());
-            Exchange exchange = executor.execute(wire, authentication.forScope(scope(workspace)),
-                    headers -> client().search(workspace.projectId(), workspace.workspaceId(), version,
-                            AuthHeaders.from(headers, SENT_BY_METHOD), wire.bodyBytes()));
-            if (!(exchange instanceof Exchange.Answered answer) || !answer.isSuccess()) {
-                throw Outcomes.readFailure("the policy search", exchange);
-            }
-            SecMasterCodec.SearchPage result;
-            try {
-                result = SecMasterCodec.searchPage(answer.body());
-            } catch (WireJson.UnreadableBodyException e) {
-                throw Outcomes.readFailure("the policy search", answer, e.getMessage());
-            }
-            if (Boolean.FALSE.equals(result.success())) {
-                throw Outcomes.readFailure("the policy search", answer, "the service answered success=false");
-            }
-            policies.addAll(result.policies());
-            total = result.total() != null ? result.total() : total;
-            boolean lastPage = result.policies().size() < pageSize || (total != null && policies.size() >= total);
-            if (lastPage) {
-                return SecMasterCodec.toWorkspacePolicies(policies, total);
-            }
-        }
-        throw new CloudReadException("the policy search did not end within " + maxPages + " pages of " + pageSize,
-                new CloudOutcome.Failed(0, "CLIENT.TOO_MANY_PAGES", "more than " + maxPages + " pages of "
-                        + pageSize + " policies (policyconsole.cloud.paging.max-pages)", null, null));
+    }
+
+    private String version(String requested) {
+        return isBlank(requested) ? settings.secmasterVersion() : requested;
     }
 
     private WireRequest submitRequest(EmergencyPolicyRequest request, URI base) {
@@ -190,12 +367,6 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
         String template = POLICIES_PATH + (request.actionType() == null ? "" : "?action_type=" + Uris.encodeQuery(request.actionType()));
         return new WireRequest("POST", template, uri, documentedHeaders(version),
                 SecMasterCodec.writeRequest(request));
-    }
-
-    private WireRequest searchRequest(SecMasterWorkspace workspace, String version, int limit, int offset) {
-        URI uri = Uris.build(endpoints.secmaster(), SEARCH_PATH, pathValues(workspace), Map.of());
-        return new WireRequest("POST", SEARCH_PATH, uri, documentedHeaders(version),
-                SecMasterCodec.writeSearchRequest(limit, offset));
     }
 
     private static Map<String, String> documentedHeaders(String version) {

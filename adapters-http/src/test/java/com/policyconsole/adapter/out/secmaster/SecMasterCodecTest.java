@@ -13,6 +13,10 @@ import com.policyconsole.domain.model.emergency.PolicyDirection;
 import com.policyconsole.domain.model.history.KnownPolicy;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
 import java.time.Instant;
+import com.policyconsole.domain.model.emergency.BlockAge;
+import com.policyconsole.domain.model.lifecycle.LayerDelivery;
+import com.policyconsole.domain.model.lifecycle.LayerOutcome;
+import com.policyconsole.domain.model.lifecycle.SecMasterPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,37 +67,85 @@ class SecMasterCodecTest {
     }
 
     @Test
-    void searchPageReadsPoliciesFromAnArrayOrFromAListInsideData() {
-        SecMasterCodec.SearchPage array = SecMasterCodec.searchPage(
-                "{\"total\":5,\"data\":[{\"policy_id\":\"a\"}],\"success\":true}");
-        SecMasterCodec.SearchPage nested = SecMasterCodec.searchPage(
+    void listPageReadsItemsFromAnArrayOrFromAListInsideDataAndUnwrapsDataObject() {
+        SecMasterCodec.ListPage array = SecMasterCodec.listPage(
+                "{\"total\":5,\"data\":[{\"data_object\":{\"policy_id\":\"a\"}}],\"success\":true}");
+        SecMasterCodec.ListPage nested = SecMasterCodec.listPage(
                 "{\"data\":{\"total\":\"7\",\"records\":[{\"id\":\"b\"},{\"id\":\"c\"}]}}");
 
-        assertThat(array.policies()).extracting(PolicyViewDto::policyId).containsExactly("a");
+        assertThat(array.items()).extracting(i -> SecMasterCodec.item(i, PolicyViewDto.class).policyId())
+                .containsExactly("a");
         assertThat(array.total()).isEqualTo(5);
         assertThat(array.success()).isTrue();
-        assertThat(nested.policies()).extracting(PolicyViewDto::id).containsExactly("b", "c");
+        assertThat(nested.items()).extracting(i -> SecMasterCodec.item(i, PolicyViewDto.class).id())
+                .containsExactly("b", "c");
         assertThat(nested.total()).isEqualTo(7);
     }
 
     @Test
-    void searchPageRejectsBodiesThatAreNotAnAnswer() {
-        assertThatThrownBy(() -> SecMasterCodec.searchPage("[]")).isInstanceOf(WireJson.UnreadableBodyException.class);
-        assertThatThrownBy(() -> SecMasterCodec.searchPage("{\"foo\":1}")).isInstanceOf(WireJson.UnreadableBodyException.class);
-        assertThatThrownBy(() -> SecMasterCodec.searchPage("")).isInstanceOf(WireJson.UnreadableBodyException.class);
+    void listPageRejectsBodiesThatAreNotAnAnswer() {
+        assertThatThrownBy(() -> SecMasterCodec.listPage("[]")).isInstanceOf(WireJson.UnreadableBodyException.class);
+        assertThatThrownBy(() -> SecMasterCodec.listPage("{\"foo\":1}")).isInstanceOf(WireJson.UnreadableBodyException.class);
+        assertThatThrownBy(() -> SecMasterCodec.listPage("")).isInstanceOf(WireJson.UnreadableBodyException.class);
     }
 
     @Test
-    void policiesWithoutAReadableCategoryOrIdAreCountedButNotListed() {
-        List<PolicyViewDto> views = List.of(
-                new PolicyViewDto("p-1", null, "1.2.3.4", "BLOCK", tree("\"Source Ip\""), null),
-                new PolicyViewDto("p-2", null, "5.6.7.8", "MAYBE", tree("\"Source Ip\""), new BlockAgeDto(true, "1")),
-                new PolicyViewDto(null, null, "9.9.9.9", "WHITE", tree("{\"policy_type\":\"Source Ip\"}"), null));
+    void policiesWithoutAReadableCategoryAreCountedButNotListedAndItemsWithoutAnIdAreNoPolicy() {
+        assertThat(SecMasterCodec.toPolicy(view(null, "9.9.9.9", "WHITE", null))).isNull();
+        List<SecMasterPolicy> listed = List.of(
+                SecMasterCodec.toPolicy(view("p-1", "1.2.3.4", "BLOCK", null)),
+                SecMasterCodec.toPolicy(view("p-2", "5.6.7.8", "MAYBE", new BlockAgeDto(true, "1"))));
 
-        WorkspacePolicies policies = SecMasterCodec.toWorkspacePolicies(views, null);
+        WorkspacePolicies policies = SecMasterCodec.toWorkspacePolicies(listed, 3);
 
         assertThat(policies.policies()).extracting(KnownPolicy::policyId).containsExactly("p-1");
         assertThat(policies.total()).isEqualTo(3);
         assertThat(policies.withAgeing()).isEqualTo(1);
+    }
+
+    @Test
+    void aListedAllowPolicyIsWhiteAndItsCreationTimeIsReadInEachSpelling() {
+        SecMasterPolicy allow = SecMasterCodec.toPolicy(view("p-3", "1.2.3.4", "ALLOW", null));
+
+        assertThat(allow.policy().policyCategory()).isEqualTo("WHITE");
+        assertThat(SecMasterCodec.instant(tree("1764831530256"))).isEqualTo(java.time.Instant.ofEpochMilli(1764831530256L));
+        assertThat(SecMasterCodec.instant(tree("\"2025-12-04T14:58:50.256Z+0800\"")))
+                .isEqualTo(java.time.Instant.parse("2025-12-04T06:58:50.256Z"));
+        assertThat(SecMasterCodec.instant(tree("\"2025-12-04T06:58:50Z\""))).isEqualTo(java.time.Instant.parse("2025-12-04T06:58:50Z"));
+        assertThat(SecMasterCodec.instant(tree("\"yesterday\""))).isNull();
+    }
+
+    @Test
+    void deliveryRecordsGiveEachLayersStatusActionAndFailure() {
+        SecMasterCodec.ListPage page = SecMasterCodec.listPage("""
+                {"code":"00000000","total":1,"data":[{"data_object":{"id":"r-1","policy_id":"p-1",
+                  "policy_direction":"INGRESS","update_time":1764831530256,
+                  "defense_policy_list":[
+                    {"defense_connection_id":"c-1","defense_type":"CFW","defense_block_status":"SUCCESS","defense_block_action":"BLOCK"},
+                    {"defense_connection_id":"c-2","defense_type":"WAF","defense_block_status":"FAILED","defense_block_action":"BLOCK",
+                     "defense_failure_description":"quota of the WAF policy exceeded"}]}}]}""");
+
+        List<LayerDelivery> layers = SecMasterCodec.layers(SecMasterCodec.item(page.items().get(0), PolicyRecordDto.class));
+
+        assertThat(layers).extracting(LayerDelivery::connectionId, LayerDelivery::outcome, LayerDelivery::failure)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1", LayerOutcome.DELIVERED, null),
+                        org.assertj.core.groups.Tuple.tuple("c-2", LayerOutcome.FAILED, "quota of the WAF policy exceeded"));
+        assertThat(layers.get(0).recordedAt()).isEqualTo(java.time.Instant.ofEpochMilli(1764831530256L));
+    }
+
+    @Test
+    void anAgeingChangeSendsOnlyTheBatchIdAndBlockAgeAndARemovalOnlyTheIds() {
+        assertThat(SecMasterCodec.writeAgeingChange("p-1", new BlockAge(true, "1767225600000")))
+                .isEqualTo("{\"batch_ids\":[\"p-1\"],\"data_object\":{\"block_age\":{\"is_block_ageing\":true,\"block_ageing\":\"1767225600000\"}}}");
+        assertThat(SecMasterCodec.writeRemoval(List.of("p-1", "p-2"))).isEqualTo("{\"batch_ids\":[\"p-1\",\"p-2\"]}");
+        SecMasterCodec.PolicyUpdate update = SecMasterCodec.readUpdate(
+                "{\"batch_ids\":[\"p-1\"],\"data_object\":{\"block_target\":\"1.1.1.1\"}}").value();
+        assertThat(update.changesObjects()).isTrue();
+        assertThat(SecMasterCodec.readRemoval("{\"batch_ids\":\"p-1\"}").typeError()).isNotNull();
+    }
+
+    private static PolicyViewDto view(String id, String target, String category, BlockAgeDto age) {
+        return new PolicyViewDto(id, null, target, category, tree("\"Source Ip\""), age, null, null, null, null, null,
+                null, null, null);
     }
 }

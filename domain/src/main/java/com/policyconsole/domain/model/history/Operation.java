@@ -4,5 +4,7 @@ package com.policyconsole.domain.model.history;
 public enum Operation {
     CREATE_EMERGENCY_POLICY,
     RETRY_EMERGENCY_POLICY,
+    REMOVE_EMERGENCY_POLICY,
+    CHANGE_POLICY_AGEING,
     ADD_CONFIG_RULE
 }

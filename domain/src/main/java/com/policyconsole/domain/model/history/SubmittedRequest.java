@@ -3,11 +3,13 @@ package com.policyconsole.domain.model.history;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.emergency.ActionType;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
 import java.util.List;
 
 /** A request the console sends, of either API. */
 public sealed interface SubmittedRequest
-        permits SubmittedRequest.EmergencyPolicySubmission, SubmittedRequest.ConfigRuleSubmission {
+        permits SubmittedRequest.EmergencyPolicySubmission, SubmittedRequest.PolicyChangeSubmission,
+        SubmittedRequest.ConfigRuleSubmission {
 
     Operation operation();
 
@@ -26,6 +28,21 @@ public sealed interface SubmittedRequest
         @Override
         public List<String> targets() {
             return request.policy() == null ? List.of() : request.policy().targets();
+        }
+    }
+
+    /** A removal of SecMaster policies, or a change of one's ageing. */
+    record PolicyChangeSubmission(PolicyChange change) implements SubmittedRequest {
+        @Override
+        public Operation operation() {
+            return change instanceof PolicyChange.Removal ? Operation.REMOVE_EMERGENCY_POLICY
+                    : Operation.CHANGE_POLICY_AGEING;
+        }
+
+        /** The objects of the policies it changes. */
+        @Override
+        public List<String> targets() {
+            return change.subjects().stream().flatMap(s -> s.objects().stream()).toList();
         }
     }
 
