@@ -22,6 +22,7 @@
       return;
     }
     row.querySelector('.state').textContent = delivery.state;
+    row.querySelector('.layers').textContent = delivery.layers || '';
     var entry = row.querySelector('.entry');
     if (delivery.entryId && !entry.querySelector('a')) {
       var link = document.createElement('a');

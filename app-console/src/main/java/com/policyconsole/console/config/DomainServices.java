@@ -13,7 +13,10 @@ import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
 import com.policyconsole.domain.service.AccountService;
 import com.policyconsole.domain.service.AuditIntegrityService;
+import com.policyconsole.domain.port.out.PolicyLifecycleStore;
 import com.policyconsole.domain.service.BulkDeliveryRunner;
+import com.policyconsole.domain.service.DeliveryStatusService;
+import com.policyconsole.domain.service.PolicyLifecycleService;
 import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleService;
@@ -55,15 +58,33 @@ public class DomainServices {
     @Produces
     @Singleton
     BulkDeliveryService bulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits,
-                                            Clock clock) {
-        return new BulkDeliveryService(inventory, jobs, limits, clock);
+                                            Clock clock, DeliveryStatusService status) {
+        return new BulkDeliveryService(inventory, jobs, limits, clock, status);
+    }
+
+    @Produces
+    @Singleton
+    DeliveryStatusService deliveryStatusService(PolicyLifecycleStore store, EmergencyPolicyGateway gateway,
+                                                HistoryReader history, RetryEmergencyPolicyUseCase retries,
+                                                Clock clock) {
+        return new DeliveryStatusService(store, gateway, history, retries, clock);
+    }
+
+    @Produces
+    @Singleton
+    PolicyLifecycleService policyLifecycleService(EmergencyPolicyGateway gateway, PolicyLifecycleStore store,
+                                                  PolicyInventory inventory, RequestHistory history,
+                                                  SecMasterLimits limits, Clock clock) {
+        return new PolicyLifecycleService(gateway, store, inventory, history, limits, clock);
     }
 
     @Produces
     @Singleton
     BulkDeliveryRunner bulkDeliveryRunner(BulkJobStore jobs, EmergencyPolicyGateway gateway, RequestHistory history,
-                                          SecMasterLimits limits, Clock clock) {
-        return new BulkDeliveryRunner(jobs, gateway, history, limits, clock);
+                                          SecMasterLimits limits, Clock clock,
+                                          @ConfigProperty(name = "policyconsole.secmaster.busy-codes",
+                                                  defaultValue = "SecMaster.20048003") java.util.Set<String> busy) {
+        return new BulkDeliveryRunner(jobs, gateway, history, limits, clock, busy);
     }
 
     @Produces

@@ -15,7 +15,9 @@ import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,9 +32,23 @@ public final class BulkDeliveryRunner implements RunBulkDeliveriesUseCase {
     private final RequestHistory history;
     private final SecMasterLimits limits;
     private final Clock clock;
+    private final Set<String> busyCodes;
+
+    /** How long a delivery waits after SecMaster answered that too many tasks run (or throttled it). */
+    static final Duration BUSY_PAUSE = Duration.ofSeconds(2);
 
     public BulkDeliveryRunner(BulkJobStore jobs, EmergencyPolicyGateway gateway, RequestHistory history,
                               SecMasterLimits limits, Clock clock) {
+        this(jobs, gateway, history, limits, clock, Set.of());
+    }
+
+    /**
+     * @param busyCodes SecMaster's error codes that mean "too many tasks run now, try later": a delivery refused with
+     *                  one (or throttled, 429) waits {@link #BUSY_PAUSE} and is sent again instead of failing
+     */
+    public BulkDeliveryRunner(BulkJobStore jobs, EmergencyPolicyGateway gateway, RequestHistory history,
+                              SecMasterLimits limits, Clock clock, Set<String> busyCodes) {
+        this.busyCodes = Set.copyOf(busyCodes);
         this.jobs = Objects.requireNonNull(jobs, "'jobs' must not be null");
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.history = Objects.requireNonNull(history, "'history' must not be null");
@@ -77,12 +93,21 @@ public final class BulkDeliveryRunner implements RunBulkDeliveriesUseCase {
         // An outcome the history cannot take now is written by its late-outcome queue; the delivery is settled below.
         CloudOutcome outcome = SubmissionPipeline.sendAndRecord(call, entryId, history).outcome();
         try {
-            jobs.settle(delivery.jobId(), delivery.number(), outcome instanceof CloudOutcome.Accepted
-                    ? DeliveryState.SUCCEEDED : DeliveryState.FAILED);
+            if (isBusy(outcome)) {
+                jobs.postpone(delivery.jobId(), delivery.number(), clock.instant().plus(BUSY_PAUSE));
+            } else {
+                jobs.settle(delivery.jobId(), delivery.number(), outcome instanceof CloudOutcome.Accepted
+                        ? DeliveryState.DELIVERING : DeliveryState.FAILED);
+            }
         } catch (RuntimeException e) {
             // Left SENDING: settled from its entry as an orphan once this console's lease is gone.
         }
         return true;
+    }
+
+    private boolean isBusy(CloudOutcome outcome) {
+        return outcome.httpStatus() == 429 || outcome instanceof CloudOutcome.Refused r && r.errorCode() != null
+                && busyCodes.contains(r.errorCode());
     }
 
     @Override
@@ -93,7 +118,7 @@ public final class BulkDeliveryRunner implements RunBulkDeliveriesUseCase {
             if (status == null) {
                 jobs.requeue(orphan);
             } else if (status == RequestStatus.SUCCEEDED) {
-                jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.SUCCEEDED);
+                jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.DELIVERING);
             } else if (status == RequestStatus.REFUSED || status == RequestStatus.FAILED) {
                 jobs.settle(orphan.delivery().jobId(), orphan.delivery().number(), DeliveryState.FAILED);
             } else if (status == RequestStatus.UNKNOWN) {

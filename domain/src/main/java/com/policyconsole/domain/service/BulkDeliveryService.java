@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import com.policyconsole.domain.port.in.DeliveryStatusUseCase;
+import com.policyconsole.domain.port.in.SubmissionResult;
 
 /** Plans bulk batches against the workspace's inventory and starts them as jobs in the {@link BulkJobStore}. */
 public final class BulkDeliveryService implements BulkDeliveryUseCase {
@@ -27,8 +29,16 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     private final BulkJobStore jobs;
     private final DeliveryPlanner planner;
     private final Clock clock;
+    private final DeliveryStatusUseCase status;
 
     public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock) {
+        this(inventory, jobs, limits, clock, null);
+    }
+
+    /** @param status retries the deliveries that failed on a layer; null: only unsent failures are retried */
+    public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock,
+                               DeliveryStatusUseCase status) {
+        this.status = status;
         this.inventory = Objects.requireNonNull(inventory, "'inventory' must not be null");
         this.jobs = Objects.requireNonNull(jobs, "'jobs' must not be null");
         this.planner = new DeliveryPlanner(limits);
@@ -83,8 +93,18 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     }
 
     @Override
-    public int retryFailed(long jobId) {
-        return jobs.retryFailed(jobId);
+    public int retryFailed(String actor, long jobId) {
+        int retried = jobs.retryFailed(jobId);
+        if (status != null) {
+            for (long entryId : jobs.layerFailures(jobId)) {
+                Optional<SubmissionResult> result = status.retryFailedLayers(actor, entryId);
+                if (result.isPresent() && result.get() instanceof SubmissionResult.Sent sent
+                        && sent.outcome() instanceof com.policyconsole.domain.model.history.CloudOutcome.Accepted) {
+                    retried++;
+                }
+            }
+        }
+        return retried;
     }
 
     private static ParsedBatch parse(BulkDeliveryCommand command) {

@@ -30,6 +30,12 @@ final class SubmissionPipeline {
 
     SubmissionResult submit(String actor, SubmittedRequest request, Supplier<Violations> checks,
                             boolean warningsAcknowledged, Supplier<PreparedCall> prepare, Long retryOf) {
+        return submit(actor, () -> request, checks, warningsAcknowledged, prepare, retryOf);
+    }
+
+    /** {@link #submit(String, SubmittedRequest, Supplier, boolean, Supplier, Long)} for a request the checks complete. */
+    SubmissionResult submit(String actor, Supplier<SubmittedRequest> request, Supplier<Violations> checks,
+                            boolean warningsAcknowledged, Supplier<PreparedCall> prepare, Long retryOf) {
         Violations violations;
         try {
             violations = checks.get();
@@ -44,7 +50,8 @@ final class SubmissionPipeline {
         PreparedCall call;
         try {
             call = prepare.get();
-            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request, call.rendered(), retryOf));
+            entryId = history.recordPending(new PendingRequest(actor, clock.instant(), request.get(), call.rendered(),
+                    retryOf));
         } catch (RuntimeException e) {
             return new SubmissionResult.NotRecorded("the request history is unavailable, so nothing was sent: "
                     + e.getMessage());

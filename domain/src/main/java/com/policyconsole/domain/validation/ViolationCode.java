@@ -56,7 +56,10 @@ public enum ViolationCode {
     NOT_A_TEXT_FILE("not_a_text_file"),
     NO_OBJECT_COLUMN("no_object_column"),
     EMPTY_BATCH("empty_batch"),
-    OTHER_OBJECT_TYPE("other_object_type");
+    OTHER_OBJECT_TYPE("other_object_type"),
+    // The life of a policy.
+    POLICY_NOT_FOUND("policy_not_found"),
+    NO_POLICY_CHOSEN("no_policy_chosen");
 
     private final String code;
 

@@ -1,9 +1,13 @@
 package com.policyconsole.domain.model.bulk;
 
-/** Where one delivery of a bulk job stands: waiting its turn, being sent, done either way, or cancelled unsent. */
+/**
+ * Where one delivery of a bulk job stands: waiting its turn, being sent, accepted and being delivered to its layers,
+ * done either way, or cancelled unsent.
+ */
 public enum DeliveryState {
     WAITING,
     SENDING,
+    DELIVERING,
     SUCCEEDED,
     FAILED,
     CANCELLED;

@@ -30,9 +30,9 @@ public record JobProgress(long jobId, String actor, Instant createdAt, SecMaster
         return count(DeliveryState.CANCELLED);
     }
 
-    /** Deliveries waiting or being sent. */
+    /** Deliveries waiting, being sent, or being delivered to their layers. */
     public long pending() {
-        return count(DeliveryState.WAITING) + count(DeliveryState.SENDING);
+        return count(DeliveryState.WAITING) + count(DeliveryState.SENDING) + count(DeliveryState.DELIVERING);
     }
 
     /** Objects in deliveries that succeeded. */

@@ -18,6 +18,9 @@ public interface BulkDeliveryUseCase {
     /** Stops the deliveries not yet sent; returns whether the job was running. */
     boolean cancel(long jobId);
 
-    /** Sends again the deliveries that were refused or failed unsent; returns how many. */
-    int retryFailed(long jobId);
+    /**
+     * Sends again the deliveries that were refused or failed unsent, and retries ({@code action_type=retry}) the
+     * policies whose delivery failed on a defense layer; returns how many deliveries were retried.
+     */
+    int retryFailed(String actor, long jobId);
 }

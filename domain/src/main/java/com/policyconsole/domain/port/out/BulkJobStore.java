@@ -39,6 +39,12 @@ public interface BulkJobStore {
     /** Gives a claimed delivery back, unrecorded and unsent, to be claimed again. */
     void release(ClaimedDelivery delivery);
 
+    /**
+     * Gives a delivery that SecMaster refused as busy back to be sent again from {@code notBefore}, its entry kept as
+     * the one the next attempt retries.
+     */
+    void postpone(long jobId, int number, Instant notBefore);
+
     /** Settles a delivery that was sent; finishes its job when no delivery is left to run. */
     void settle(long jobId, int number, DeliveryState state);
 
@@ -62,4 +68,7 @@ public interface BulkJobStore {
 
     /** Queues again the deliveries of a job whose entry was refused or failed unsent; returns how many. */
     int retryFailed(long jobId);
+
+    /** The create entries of a job's deliveries that SecMaster accepted and that failed on some defense layer. */
+    List<Long> layerFailures(long jobId);
 }

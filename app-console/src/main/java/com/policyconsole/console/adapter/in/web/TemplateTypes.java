@@ -18,6 +18,11 @@ import com.policyconsole.domain.bulk.LineFinding;
 import com.policyconsole.domain.model.bulk.DroppedObject;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import com.policyconsole.domain.model.lifecycle.DeliveryCheck;
+import com.policyconsole.domain.model.lifecycle.HistoryPolicy;
+import com.policyconsole.domain.model.lifecycle.LayerDelivery;
+import com.policyconsole.domain.model.lifecycle.LayerOutcome;
+import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
 import io.quarkus.qute.TemplateData;
 
 /** Makes the domain types that pages show readable by Qute's generated, reflection-free resolvers. */
@@ -39,6 +44,11 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = DroppedObject.class)
 @TemplateData(target = JobProgress.class)
 @TemplateData(target = SecMasterWorkspace.class)
+@TemplateData(target = PolicyDelivery.class)
+@TemplateData(target = LayerDelivery.class)
+@TemplateData(target = LayerOutcome.class)
+@TemplateData(target = DeliveryCheck.class)
+@TemplateData(target = HistoryPolicy.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -6,7 +6,10 @@ import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.bulk.BulkPlan;
 import com.policyconsole.domain.bulk.LineFinding;
 import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.bulk.DeliveryProgress;
 import com.policyconsole.domain.model.bulk.JobProgress;
+import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
+import com.policyconsole.domain.port.in.DeliveryStatusUseCase;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.port.in.BulkDeliveryCommand;
 import com.policyconsole.domain.port.in.BulkDeliveryUseCase;
@@ -71,9 +74,11 @@ public class BulkDeliveryResource {
     private final WebSettings settings;
     private final Clock clock;
     private final List<ConfiguredConnection> connections;
+    private final DeliveryStatusUseCase deliveries;
 
     public BulkDeliveryResource(BulkDeliveryUseCase bulk, PreviewRequestUseCase previews, SecurityIdentity identity,
-                                WebSettings settings, Clock clock) {
+                                WebSettings settings, Clock clock, DeliveryStatusUseCase deliveries) {
+        this.deliveries = deliveries;
         this.bulk = bulk;
         this.previews = previews;
         this.identity = identity;
@@ -140,7 +145,8 @@ public class BulkDeliveryResource {
     @Path("/jobs/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Response job(@PathParam("id") String id, @QueryParam("notice") String notice) {
-        return progressOf(id).map(p -> Response.ok(Templates.job(new JobView(p), notice == null ? null : NOTICES.get(notice))).build())
+        return progressOf(id).map(p -> Response.ok(Templates.job(new JobView(p, layers(p)),
+                        notice == null ? null : NOTICES.get(notice))).build())
                 .orElseGet(() -> Response.status(404).entity(Templates.job(null, null)).build());
     }
 
@@ -150,7 +156,7 @@ public class BulkDeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Response progress(@PathParam("id") String id) {
-        return progressOf(id).map(p -> Response.ok(JobProgressJson.of(p)).build())
+        return progressOf(id).map(p -> Response.ok(JobProgressJson.of(p, layers(p))).build())
                 .orElseGet(() -> Response.status(404).entity(Map.of("error", "no such job: " + id)).build());
     }
 
@@ -173,7 +179,7 @@ public class BulkDeliveryResource {
         if (jobId == null || bulk.progress(jobId).isEmpty()) {
             return Response.status(404).entity(Templates.job(null, null)).build();
         }
-        return backToJob(jobId, bulk.retryFailed(jobId) > 0 ? "retried" : "none-failed");
+        return backToJob(jobId, bulk.retryFailed(identity.getPrincipal().getName(), jobId) > 0 ? "retried" : "none-failed");
     }
 
     private record Planned(EmergencyPolicyForm.Read read, BulkDeliveryCommand command, BulkPlan plan) {
@@ -219,6 +225,16 @@ public class BulkDeliveryResource {
     private Optional<JobProgress> progressOf(String id) {
         Long jobId = jobId(id);
         return jobId == null ? Optional.empty() : bulk.progress(jobId);
+    }
+
+    /** Each recorded delivery's layers, as far as known; none when they cannot be read now. */
+    private Map<Long, PolicyDelivery> layers(JobProgress progress) {
+        try {
+            return deliveries.deliveries(progress.deliveries().stream().map(DeliveryProgress::entryId)
+                    .filter(java.util.Objects::nonNull).toList());
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private static Long jobId(String id) {

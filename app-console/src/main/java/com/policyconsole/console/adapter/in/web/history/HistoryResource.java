@@ -17,6 +17,8 @@ import com.policyconsole.domain.port.in.HistoryQueries;
 import com.policyconsole.domain.port.in.RetryDeliveryCommand;
 import com.policyconsole.domain.port.in.RetryDeliveryResult;
 import com.policyconsole.domain.port.in.RetryDeliveryUseCase;
+import com.policyconsole.domain.port.in.DeliveryStatusUseCase;
+import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,7 +59,8 @@ public class HistoryResource {
         static native TemplateInstance list(AuditQuery query, HistoryPage page, List<String> operations,
                                             List<String> statuses, Map<String, String> filterErrors);
 
-        static native TemplateInstance detail(HistoryDetail detail, boolean canRetry, String notice);
+        static native TemplateInstance detail(HistoryDetail detail, boolean canRetry, String notice,
+                                              PolicyDelivery delivery);
     }
 
     private final HistoryQueries history;
@@ -65,9 +68,11 @@ public class HistoryResource {
     private final SubmissionMetrics metrics;
     private final SecurityIdentity identity;
     private final List<ConfiguredConnection> connections;
+    private final DeliveryStatusUseCase deliveries;
 
     public HistoryResource(HistoryQueries history, RetryDeliveryUseCase retries, SubmissionMetrics metrics,
-                           SecurityIdentity identity, WebSettings settings) {
+                           SecurityIdentity identity, WebSettings settings, DeliveryStatusUseCase deliveries) {
+        this.deliveries = deliveries;
         this.history = history;
         this.retries = retries;
         this.metrics = metrics;
@@ -135,7 +140,7 @@ public class HistoryResource {
                 : "The cloud answered (" + outcome.toUpperCase(Locale.ROOT) + ") but the answer could not be "
                         + "written to the history yet: the console writes it as soon as the database is back. Until then"
                         + " this entry shows what was recorded before the call.";
-        return Response.ok(Templates.detail(entry.get(), canRetry(entry.get()), notice)).build();
+        return Response.ok(detailPage(entry.get(), canRetry(entry.get()), notice)).build();
     }
 
     @POST
@@ -155,10 +160,10 @@ public class HistoryResource {
             return notFound(id);
         }
         if (result instanceof RetryDeliveryResult.NotRetryable refused) {
-            return Response.status(409).entity(Templates.detail(refused.entry(), false, refused.reason())).build();
+            return Response.status(409).entity(detailPage(refused.entry(), false, refused.reason())).build();
         }
         if (result instanceof RetryDeliveryResult.NotSearched failed) {
-            return Response.status(502).entity(Templates.detail(failed.entry(), true,
+            return Response.status(502).entity(detailPage(failed.entry(), true,
                     "Nothing was sent: SecMaster's policies could not be read to find what to retry (" + failed.reason()
                             + "). Try again in a moment.")).build();
         }
@@ -172,7 +177,7 @@ public class HistoryResource {
                             + "will be linked to #" + original + ".")).build();
         }
         if (result instanceof RetryDeliveryResult.Ambiguous ambiguous) {
-            return Response.status(409).entity(Templates.detail(ambiguous.entry(), true, "Nothing was sent: SecMaster "
+            return Response.status(409).entity(detailPage(ambiguous.entry(), true, "Nothing was sent: SecMaster "
                     + "holds " + ambiguous.policyIds().size() + " policies with these objects (" + String.join(", ",
                     ambiguous.policyIds()) + "), so the console cannot tell which one this entry created. Retry the "
                     + "right one in SecMaster, or block the objects again.")).build();
@@ -183,7 +188,69 @@ public class HistoryResource {
         }
         String why = submitted.result() instanceof SubmissionResult.NotRecorded n ? n.reason()
                 : "the retry was refused: " + ((SubmissionResult.Rejected) submitted.result()).violations();
-        return Response.status(503).entity(Templates.detail(submitted.entry(), true, "Nothing was sent: " + why))
+        return Response.status(503).entity(detailPage(submitted.entry(), true, "Nothing was sent: " + why))
+                .build();
+    }
+
+    /** The entry page, with the delivery per defense layer when the entry created a policy the console follows. */
+    private TemplateInstance detailPage(HistoryDetail detail, boolean canRetry, String notice) {
+        PolicyDelivery delivery = null;
+        try {
+            delivery = deliveries.deliveries(List.of(detail.entry().id())).get(detail.entry().id());
+        } catch (RuntimeException e) {
+            // the page still shows the entry; the delivery state is read again on the next visit
+        }
+        return Templates.detail(detail, canRetry, notice, delivery);
+    }
+
+    /** Reads the delivery records of the policy this entry created now, and shows the entry again. */
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refreshStatus(@PathParam("id") String id) {
+        Optional<HistoryDetail> entry = parseId(id).flatMap(history::detail);
+        if (entry.isEmpty()) {
+            return notFound(id);
+        }
+        String notice = null;
+        try {
+            if (deliveries.refresh(entry.get().entry().id()).isEmpty()) {
+                notice = "This entry created no policy whose delivery the console follows.";
+            }
+        } catch (RuntimeException e) {
+            notice = "The delivery records could not be read now (" + e.getMessage() + "); the console reads them "
+                    + "again shortly.";
+        }
+        if (notice != null) {
+            return Response.status(409).entity(detailPage(entry.get(), canRetry(entry.get()), notice)).build();
+        }
+        return Response.seeOther(java.net.URI.create("/history/" + entry.get().entry().id())).build();
+    }
+
+    /** Retries ({@code action_type=retry}) the policy of this entry whose delivery failed on a defense layer. */
+    @POST
+    @Path("/{id}/retry-layers")
+    @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retryLayers(@PathParam("id") String id) {
+        Optional<HistoryDetail> entry = parseId(id).flatMap(history::detail);
+        if (entry.isEmpty()) {
+            return notFound(id);
+        }
+        Optional<SubmissionResult> result = metrics.record("retry_emergency_policy",
+                () -> deliveries.retryFailedLayers(identity.getPrincipal().getName(), entry.get().entry().id()),
+                done -> done);
+        if (result.isEmpty()) {
+            return Response.status(409).entity(detailPage(entry.get(), canRetry(entry.get()),
+                    "Nothing was sent: no defense layer of this policy failed.")).build();
+        }
+        if (result.get() instanceof SubmissionResult.Sent sent) {
+            return Results.seeEntry(sent);
+        }
+        String why = result.get() instanceof SubmissionResult.NotRecorded n ? n.reason()
+                : "the retry was refused: " + ((SubmissionResult.Rejected) result.get()).violations();
+        return Response.status(503).entity(detailPage(entry.get(), canRetry(entry.get()), "Nothing was sent: " + why))
                 .build();
     }
 

@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  * The form's ageing field: empty for no ageing, a duration from now ({@code 30m}, {@code 24h}, {@code 7d},
  * {@code 2w}), or a date-time ({@code 2026-11-23T18:00} in UTC, or with an offset).
  */
-final class AgeingInput {
+public final class AgeingInput {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([mhdw])");
-    static final String EXPECTATION = "enter a duration such as 30m, 24h, 7d or 2w, or a UTC date-time such as "
+    public static final String EXPECTATION = "enter a duration such as 30m, 24h, 7d or 2w, or a UTC date-time such as "
             + "2026-11-23T18:00; leave empty for a block that never ages out";
 
     private AgeingInput() {
     }
 
     /** The block age the text means at {@code now}, or empty if the text is not understood. */
-    static Optional<BlockAge> parse(String text, Instant now) {
+    public static Optional<BlockAge> parse(String text, Instant now) {
         if (text == null || text.isBlank()) {
             return Optional.of(BlockAge.none());
         }

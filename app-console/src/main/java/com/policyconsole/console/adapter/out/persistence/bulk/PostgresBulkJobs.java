@@ -137,7 +137,9 @@ public class PostgresBulkJobs implements BulkJobStore {
             }
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT count(*) FROM bulk_delivery d JOIN bulk_job j ON j.id = d.job_id
-                     WHERE d.state = 'SENDING' AND j.project_id = ? AND j.workspace_id = ?""")) {
+                     WHERE j.project_id = ? AND j.workspace_id = ?
+                       AND (d.state = 'SENDING'
+                            OR d.state = 'DELIVERING' AND d.claimed_at > now() - interval '2 minutes')""")) {
                 s.setString(1, project);
                 s.setString(2, workspace);
                 try (ResultSet rs = s.executeQuery()) {
@@ -213,12 +215,46 @@ public class PostgresBulkJobs implements BulkJobStore {
         inTransaction("settle a bulk delivery", c -> {
             execute(c, "UPDATE bulk_delivery SET state = ? WHERE job_id = ? AND number = ? AND state = 'SENDING'",
                     state.name(), jobId, number);
+            // its delivery records may have been read as final already (before this settled it, or by another console)
+            execute(c, """
+                    UPDATE bulk_delivery d SET state = CASE s.delivery WHEN 'DELIVERED' THEN 'SUCCEEDED' ELSE 'FAILED' END
+                      FROM secmaster_policy s
+                     WHERE d.job_id = ? AND d.number = ? AND d.state = 'DELIVERING' AND s.entry_id = d.entry_id
+                       AND s.next_check_at IS NULL AND s.delivery IN ('DELIVERED', 'FAILED', 'NOT_FOUND')""",
+                    jobId, number);
             execute(c, """
                     UPDATE bulk_job SET status = 'FINISHED', finished_at = now()
                      WHERE id = ? AND status = 'RUNNING'
-                       AND NOT EXISTS (SELECT 1 FROM bulk_delivery d WHERE d.job_id = ? AND d.state IN ('WAITING', 'SENDING'))""",
+                       AND NOT EXISTS (SELECT 1 FROM bulk_delivery d WHERE d.job_id = ?
+                                          AND d.state IN ('WAITING', 'SENDING', 'DELIVERING'))""",
                     jobId, jobId);
             return null;
+        });
+    }
+
+    @Override
+    public void postpone(long jobId, int number, Instant notBefore) {
+        update("postpone a bulk delivery", """
+                UPDATE bulk_delivery SET state = 'WAITING', claimed_by = NULL, not_before = ?
+                 WHERE job_id = ? AND number = ? AND state = 'SENDING' AND claimed_by = ?""", Timestamp.from(notBefore),
+                jobId, number, lease.instanceId());
+    }
+
+    @Override
+    public List<Long> layerFailures(long jobId) {
+        return inTransaction("read the failed deliveries of a bulk job", c -> {
+            List<Long> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT d.entry_id FROM bulk_delivery d JOIN request_history h ON h.id = d.entry_id
+                     WHERE d.job_id = ? AND d.state = 'FAILED' AND h.status = 'SUCCEEDED' ORDER BY d.number""")) {
+                s.setLong(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(rs.getLong(1));
+                    }
+                }
+            }
+            return entries;
         });
     }
 

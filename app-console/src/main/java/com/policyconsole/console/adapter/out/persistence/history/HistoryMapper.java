@@ -10,6 +10,7 @@ import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.PendingRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.model.history.SubmittedRequest;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ final class HistoryMapper {
             describe(s.request(), e);
         } else if (pending.request() instanceof SubmittedRequest.ConfigRuleSubmission s) {
             describe(s.request(), e);
+        } else if (pending.request() instanceof SubmittedRequest.PolicyChangeSubmission s) {
+            e.projectId = cut(s.change().workspace().projectId(), 64);
+            e.workspaceId = cut(s.change().workspace().workspaceId(), 64);
+            if (s.change() instanceof PolicyChange.AgeingChange a && a.blockAge().ages()) {
+                e.agesOutAt = a.blockAge().ageingInstant().orElse(null);
+            }
         }
         return e;
     }

@@ -125,8 +125,12 @@ public class HistorySearch implements HistoryReader {
     @Override
     public List<HistoryEntry> agingOutBetween(Instant from, Instant until, int n) {
         return QuarkusTransaction.requiringNew().call(() -> rows(query("select " + COLUMNS
-                        + " from request_history h where h.status = 'SUCCEEDED' and h.ages_out_at > :from"
-                        + " and h.ages_out_at <= :until order by h.ages_out_at limit " + bounded(n),
+                        + " from request_history h left join secmaster_policy s on s.entry_id = h.id"
+                        + " where h.status = 'SUCCEEDED' and h.operation = 'CREATE_EMERGENCY_POLICY'"
+                        + " and s.removed_by is null"
+                        + " and (case when s.ageing_changed then s.ages_out_at else h.ages_out_at end) > :from"
+                        + " and (case when s.ageing_changed then s.ages_out_at else h.ages_out_at end) <= :until"
+                        + " order by h.ages_out_at limit " + bounded(n),
                 Map.of("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
                         "until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))
                 .getResultList()));

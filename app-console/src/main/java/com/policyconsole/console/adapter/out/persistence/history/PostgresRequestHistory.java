@@ -10,6 +10,7 @@ import com.policyconsole.domain.model.history.KnownPolicy;
 import com.policyconsole.domain.model.history.Operation;
 import com.policyconsole.domain.model.history.PendingRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
+import com.policyconsole.domain.model.history.SubmittedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
 import com.policyconsole.domain.port.HistoryUnavailableException;
 import com.policyconsole.domain.port.out.PolicyInventory;
@@ -85,6 +86,11 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
                 entry.flush();
                 assigned[0] = entry.id;
                 HistoryMapper.toTargetEntities(entry.id, request).forEach(t -> t.persist());
+                if (request.request() instanceof SubmittedRequest.PolicyChangeSubmission change) {
+                    long id = entry.id;
+                    entry.flush();
+                    session().doWork(c -> PostgresPolicyLifecycle.linkSubjects(c, id, change.change()));
+                }
                 try {
                     alsoWithIt.accept(entry.id);
                 } catch (RuntimeException e) {
@@ -159,6 +165,12 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
             }
             if (RequestStatus.PENDING.name().equals(entry.status)) {
                 HistoryMapper.applyOutcome(entry, late.outcome(), late.elapsed(), late.completedAt());
+                if (RequestStatus.SUCCEEDED.name().equals(entry.status)) {
+                    entry.flush();
+                    String operation = entry.operation;
+                    session().doWork(c -> PostgresPolicyLifecycle.afterOutcome(c, late.entryId(), operation,
+                            late.completedAt()));
+                }
             }
             return null;
         });
@@ -231,7 +243,8 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
 
     /**
      * The create entries of the workspace whose policy exists and is active at ?3: the create succeeded, or a retry
-     * of it (or of a retry of it) did. A retry entry stands for its original create, so each policy counts once.
+     * of it (or of a retry of it) did, and it was not removed through the console; its ageing is the changed one if it
+     * was changed. A retry entry stands for its original create, so each policy counts once.
      */
     private static final String ACTIVE_POLICIES = """
             WITH RECURSIVE chain(id, root) AS (
@@ -240,12 +253,16 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
                    AND project_id = ?1 AND workspace_id = ?2
                 UNION ALL
                 SELECT h.id, c.root FROM request_history h JOIN chain c ON h.retry_of = c.id
-            ), active AS (
-                SELECT r.* FROM request_history r
+            ), known AS (
+                SELECT r.id, r.policy_category, r.block_type, r.result_id,
+                       CASE WHEN s.ageing_changed THEN s.ages_out_at ELSE r.ages_out_at END AS ages_out_at
+                  FROM request_history r LEFT JOIN secmaster_policy s ON s.entry_id = r.id
                  WHERE r.id IN (SELECT c.root FROM chain c JOIN request_history h ON h.id = c.id
                                  WHERE h.status = 'SUCCEEDED')
-                   AND (r.ages_out_at IS NULL OR r.ages_out_at > ?3)
+                   AND s.removed_by IS NULL
                    AND r.policy_category IS NOT NULL AND r.block_type IS NOT NULL
+            ), active AS (
+                SELECT * FROM known WHERE ages_out_at IS NULL OR ages_out_at > ?3
             )
             """;
 
@@ -288,6 +305,10 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
             entries.forEach(e -> names.add(e.ruleName));
             return names;
         });
+    }
+
+    private static org.hibernate.Session session() {
+        return HistoryEntryEntity.getEntityManager().unwrap(org.hibernate.Session.class);
     }
 
     private static <T> T inNewTransaction(String what, Supplier<T> work) {

@@ -95,6 +95,14 @@ class AccessMatrixTest {
         get("GET /history/export.csv",              TO_LOGIN,  OK,        FORBIDDEN,     FORBIDDEN);
         get("GET /history/{id}",                    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
         post("POST /history/{id}/retry",            TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /history/{id}/status",           TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /history/{id}/retry-layers",     TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        get("GET /blocks",                          TO_LOGIN,  OK,        OK,            FORBIDDEN);
+        post("POST /blocks/remove/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /blocks/remove",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /blocks/{policyId}/ageing",        TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /blocks/ageing/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /blocks/ageing",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         get("GET /admin/users",                     TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         post("POST /admin/users",                   TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
@@ -111,6 +119,10 @@ class AccessMatrixTest {
         sandbox("GET /sandbox/rms/v1/resource-manager/policy-definitions");
         sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys");
         sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/search");
+        sandbox("GET /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/{policy_id}");
+        sandbox("PUT /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/{policy_id}");
+        sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/batch-delete");
+        sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policy-records/{policy_id}/search");
         // last: it ends the session in the browser
         post("POST /logout",                        TO_LOGIN,  see("/login"), see("/login"), see("/login"));
     }
@@ -168,9 +180,11 @@ class AccessMatrixTest {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1)
                 .replace("{id}", NO_SUCH_ID)
+                .replace("{policyId}", "p-" + NO_SUCH_ID)
                 .replace("{domain_id}", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
                 .replace("{project_id}", "3bb27e024693436da46b5f5aaf499060")
-                .replace("{workspace_id}", "sandbox-workspace");
+                .replace("{workspace_id}", "sandbox-workspace")
+                .replace("{policy_id}", "p-" + NO_SUCH_ID);
         RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
         if (path.startsWith("/sandbox/")) {
             spec = spec.contentType("application/json;charset=UTF-8").header("x-secmaster-version", "25.5.0");
