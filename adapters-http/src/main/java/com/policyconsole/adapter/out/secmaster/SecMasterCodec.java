@@ -156,7 +156,7 @@ public final class SecMasterCodec {
         }
         DataObjectDto d = dto.value().dataObject();
         EmergencyPolicy changes = d == null ? EmergencyPolicy.builder().build()
-                : toDomain(null, null, null, new PolicyRequestDto(d)).policy();
+                : toDomain(new SecMasterWorkspace(null, null), null, null, new PolicyRequestDto(d)).policy();
         boolean objects = d != null && (d.blockTarget() != null || d.policyType() != null);
         return new WireJson.Typed<>(new PolicyUpdate(dto.value().batchIds(), changes, objects), null);
     }

@@ -136,6 +136,7 @@ public class ActiveBlocksResource {
     }
 
     private Response preview(PolicyChangeForm form, boolean ageingChange) {
+        defaults(form);
         PolicyChangeForm.Read read = form.read(actor(), ageingChange, clock.instant());
         if (!read.problems().isEmpty()) {
             return Response.status(422).entity(Templates.change(form, ageingChange, null,
@@ -151,6 +152,7 @@ public class ActiveBlocksResource {
     }
 
     private Response submit(PolicyChangeForm form, boolean ageingChange, String operation) {
+        defaults(form);
         PolicyChangeForm.Read read = form.read(actor(), ageingChange, clock.instant());
         if (!read.problems().isEmpty()) {
             return Response.status(422).entity(Templates.change(form, ageingChange, null,
@@ -169,6 +171,19 @@ public class ActiveBlocksResource {
                         true, null);
             }
         });
+    }
+
+    /** A form that names no workspace or version (the dashboard's, a script's) is about the console's. */
+    private void defaults(PolicyChangeForm form) {
+        if (form.projectId == null || form.projectId.isBlank()) {
+            form.projectId = settings.projectId();
+        }
+        if (form.workspaceId == null || form.workspaceId.isBlank()) {
+            form.workspaceId = settings.workspaceId();
+        }
+        if (form.secmasterVersion == null || form.secmasterVersion.isBlank()) {
+            form.secmasterVersion = settings.secmasterVersion();
+        }
     }
 
     private String actor() {
