@@ -17,6 +17,8 @@ import com.policyconsole.domain.port.in.BulkDeliveryCommand;
 import com.policyconsole.domain.port.in.BulkDeliveryUseCase;
 import com.policyconsole.domain.port.in.BulkStartResult;
 import com.policyconsole.domain.port.in.RunBulkDeliveriesUseCase;
+import com.policyconsole.sandbox.SandboxSecMasterResource;
+import com.policyconsole.sandbox.SandboxState;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,6 +59,9 @@ class BulkJobsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SandboxState sandbox;
 
     @Test
     void twelveHundredAddressesAreDeliveredAsThreePoliciesEachRecordedAndLinkedToTheJob() throws Exception {
@@ -127,6 +132,50 @@ class BulkJobsTest {
                 .containsExactly(DeliveryState.SUCCEEDED, DeliveryState.SUCCEEDED);
         assertThat(recovered.deliveries().get(0).entryId()).as("delivery 1 was not sent again").isEqualTo(firstEntry);
         assertThat(count("request_history")).as("only delivery 2 was sent again").isEqualTo(entriesBefore + 1);
+    }
+
+    @Test
+    void moreDeliveriesThanTasksMayRunAtOnceAreSentFiveAtATimeAndNoneIsRefused() throws Exception {
+        sandbox.deliveryTime(Duration.ofMillis(700));
+        try {
+            long busyBefore = busyRefusals();
+            long jobId = ((BulkStartResult.Started) bulk.start(command(template(CFW), addresses(3_500, 4)))).jobId();
+            JobProgress done = awaitFinished(jobId);
+
+            assertThat(done.deliveries()).hasSize(7).allMatch(d -> d.state() == DeliveryState.SUCCEEDED);
+            assertThat(busyRefusals()).as("SecMaster never had a 6th task").isEqualTo(busyBefore);
+        } finally {
+            sandbox.deliveryTime(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aDeliveryRefusedBecauseOtherTasksRunWaitsAndIsSentAgain() throws Exception {
+        sandbox.deliveryTime(Duration.ofSeconds(2));
+        try {
+            for (int i = 0; i < 5; i++) {
+                sandbox.create(SandboxState.WORKSPACE_ID, template(CFW).policy().toBuilder()
+                        .targets(List.of("46.99." + i + ".1")).build());
+            }
+            long busyBefore = busyRefusals();
+            long jobId = ((BulkStartResult.Started) bulk.start(command(template(CFW), addresses(10, 5)))).jobId();
+            JobProgress done = awaitFinished(jobId);
+
+            assertThat(done.deliveries()).extracting(DeliveryProgress::state).containsExactly(DeliveryState.SUCCEEDED);
+            assertThat(busyRefusals()).as("the first attempt was refused as busy").isGreaterThan(busyBefore);
+            long entry = done.deliveries().get(0).entryId();
+            assertThat(query("SELECT status FROM request_history WHERE id = " + entry)).containsExactly("SUCCEEDED");
+            assertThat(query("SELECT r.status FROM request_history h JOIN request_history r ON r.id = h.retry_of"
+                    + " WHERE h.id = " + entry)).as("the refused attempt is the one the delivery retried")
+                    .containsExactly("REFUSED");
+        } finally {
+            sandbox.deliveryTime(Duration.ZERO);
+        }
+    }
+
+    private long busyRefusals() throws SQLException {
+        return Long.parseLong(query("SELECT count(*) FROM request_history WHERE error_code = '"
+                + SandboxSecMasterResource.TOO_MANY_TASKS + "'").get(0));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
