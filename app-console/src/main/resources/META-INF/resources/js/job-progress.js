@@ -26,6 +26,7 @@
     var entry = row.querySelector('.entry');
     if (delivery.entryId && !entry.querySelector('a')) {
       var link = document.createElement('a');
+      link.id = 'entry-' + delivery.number;
       link.href = '/history/' + delivery.entryId;
       link.textContent = '#' + delivery.entryId;
       entry.appendChild(link);

@@ -171,6 +171,29 @@ public final class ConsoleBrowser implements AutoCloseable {
         return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length;", INJECTED_ELEMENTS);
     }
 
+    /** Marks the page now shown, so that {@link #samePage()} tells whether it was reloaded or left since. */
+    public void markPage() {
+        driver.executeScript("window.__marked = true;");
+    }
+
+    /** Whether the page marked by {@link #markPage()} is still the one shown (no reload, no navigation). */
+    public boolean samePage() {
+        return Boolean.TRUE.equals(driver.executeScript("return window.__marked === true;"));
+    }
+
+    /** Waits, without reloading, until the element {@code cssSelector} shows {@code expected}; false if it never does. */
+    public boolean awaitText(String cssSelector, String expected, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+            if (!found.isEmpty() && found.get(0).getText().contains(expected)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     /** Saves a full-window PNG under target/screenshots. */
     public Path screenshot(String name) throws IOException {
         Path file = SCREENSHOTS.resolve(name + ".png");
