@@ -52,12 +52,9 @@ import org.junit.jupiter.api.Test;
 class TwoConsolesIT {
 
     private static final String SERVER = System.getenv("POLICYCONSOLE_TEST_DB_URL");
-    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String PASSWORD = "two-consoles-" + UUID.randomUUID();
     private static final Duration LEASE_TTL = Duration.ofSeconds(3);
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-    private static final Pattern ENTRY = Pattern.compile("/history/(\\d+)");
 
     private final String database = "two_consoles_" + UUID.randomUUID().toString().replace("-", "");
     private final List<Process> consoles = new ArrayList<>();
@@ -65,7 +62,7 @@ class TwoConsolesIT {
     @BeforeEach
     void createDatabase() throws SQLException {
         assertThat(SERVER).as("POLICYCONSOLE_TEST_DB_URL (set by scripts/test.sh)").isNotBlank();
-        assertThat(Files.isRegularFile(APP)).as(APP + " (built by the package phase)").isTrue();
+        assertThat(Files.isRegularFile(PackagedConsole.APP)).as(PackagedConsole.APP + " (built by the package phase)").isTrue();
         sql(SERVER, "CREATE DATABASE " + database);
     }
 
@@ -82,10 +79,10 @@ class TwoConsolesIT {
 
     @Test
     void aKilledConsolesInFlightEntriesBecomeUnknownAndTheLiveConsolesAreUntouched() throws Exception {
-        Console live = start("live");
-        Console doomed = start("doomed");
-        live.logIn();
-        doomed.logIn();
+        PackagedConsole live = start("live");
+        PackagedConsole doomed = start("doomed");
+        live.logIn(PASSWORD);
+        doomed.logIn(PASSWORD);
         doomed.failWithTimeouts(50);
 
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -139,7 +136,7 @@ class TwoConsolesIT {
         }
     }
 
-    private static void submitWhile(AtomicBoolean running, Console console, Set<Long> acknowledged) {
+    private static void submitWhile(AtomicBoolean running, PackagedConsole console, Set<Long> acknowledged) {
         while (running.get()) {
             try {
                 console.submitBlock(TestFormFactory.freshIp()).ifPresent(acknowledged::add);
@@ -152,42 +149,16 @@ class TwoConsolesIT {
         }
     }
 
-    private Console start(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "two-consoles-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", APP.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("POLICYCONSOLE_DB_URL", SERVER.replaceFirst("/postgres(\\?|$)", "/" + database + "$1"));
-        env.put("PORT", Integer.toString(port));
-        env.put("POLICYCONSOLE_ADMIN_PASSWORD", PASSWORD);
-        env.put("POLICYCONSOLE_CONSOLE_LEASE_TTL", LEASE_TTL.toSeconds() + "s");
-        env.put("POLICYCONSOLE_CONSOLE_LEASE_HEARTBEAT", HEARTBEAT.toSeconds() + "s");
-        env.put("POLICYCONSOLE_SANDBOX_TIMEOUT_DELAY", "120s");
-        env.put("POLICYCONSOLE_CLOUD_READ_TIMEOUT", "120s");
-        Process process = builder.start();
-        consoles.add(process);
-        Console console = new Console(process, "http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("console " + name + " is running; see " + log).isTrue();
-            try {
-                if (console.get("/q/health/ready").statusCode() == 200) {
-                    return console;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("console " + name + " did not become ready; see " + log);
+    private PackagedConsole start(String name) throws Exception {
+        return PackagedConsole.start("two-consoles-" + name, PackagedConsole.freePort(), url(), PASSWORD, Map.of(
+                "POLICYCONSOLE_CONSOLE_LEASE_TTL", LEASE_TTL.toSeconds() + "s",
+                "POLICYCONSOLE_CONSOLE_LEASE_HEARTBEAT", HEARTBEAT.toSeconds() + "s",
+                "POLICYCONSOLE_SANDBOX_TIMEOUT_DELAY", "120s",
+                "POLICYCONSOLE_CLOUD_READ_TIMEOUT", "120s"), consoles);
     }
 
     /** The lease ID of a console: the consoles started one after the other, so by start order. */
-    private String instance(Console console) throws SQLException {
+    private String instance(PackagedConsole console) throws SQLException {
         List<String> leases = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT instance_id FROM console_lease ORDER BY started_at")) {
@@ -217,75 +188,6 @@ class TwoConsolesIT {
     private static void sql(String url, String statement) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             s.execute(statement);
-        }
-    }
-
-    /** One console as a browser would use it: a session cookie, the CSRF token of the last page. */
-    private record Console(Process process, String base, HttpClient http) {
-
-        Console(Process process, String base) {
-            this(process, base, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            String body = fields.entrySet().stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(150))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        void logIn() throws IOException, InterruptedException {
-            get("/login");
-            HttpResponse<String> answer = post("/j_security_check", Map.of("j_username", "admin", "j_password", PASSWORD));
-            assertThat(answer.statusCode()).as("login at " + base).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        }
-
-        /** Makes this console's sandbox hold {@code percent} % of deliveries past every timeout. */
-        void failWithTimeouts(int percent) throws IOException, InterruptedException {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("csrf-token", token("/admin/sandbox"));
-            fields.put("throttle", "0");
-            fields.put("server_error", "0");
-            fields.put("timeout", Integer.toString(percent));
-            fields.put("fail_next", "0");
-            assertThat(post("/admin/sandbox", fields).statusCode()).isEqualTo(200);
-        }
-
-        /** Submits a BLOCK of one address; the entry ID when the console acknowledged it (303 to the entry). */
-        java.util.Optional<Long> submitBlock(String target) throws IOException, InterruptedException {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("csrf-token", token("/policies/new"));
-            fields.put("project_id", "3bb27e024693436da46b5f5aaf499060");
-            fields.put("workspace_id", "sandbox-workspace");
-            fields.put("secmaster_version", "25.5.0");
-            fields.put("region_id", "cn-north-7");
-            fields.put("policy_category", "BLOCK");
-            fields.put("policy_type", "Source Ip");
-            fields.put("block_target", target);
-            fields.put("connection", TestFormFactory.CFW);
-            fields.put("acknowledge", "yes");
-            HttpResponse<String> answer = post("/policies/submit", fields);
-            Matcher m = ENTRY.matcher(answer.headers().firstValue("Location").orElse(""));
-            return answer.statusCode() == 303 && m.find() ? java.util.Optional.of(Long.parseLong(m.group(1)))
-                    : java.util.Optional.empty();
-        }
-
-        private String token(String page) throws IOException, InterruptedException {
-            Matcher m = TOKEN.matcher(get(page).body());
-            assertThat(m.find()).as("CSRF token on " + page).isTrue();
-            return m.group(1);
-        }
-
-        private static String encode(String text) {
-            return URLEncoder.encode(text, StandardCharsets.UTF_8);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class DeliveryStatusService implements DeliveryStatusUseCase {
     /** Policies read per poll. */
     static final int BATCH = 50;
     /** How long a console's claim on a due policy lasts. */
-    static final Duration CLAIM = Duration.ofSeconds(30);
+    static final Duration CLAIM = Duration.ofSeconds(10);
     /** Searches for a policy's ID before it is taken as not created. */
     static final int MAX_LOOKS = 12;
     /** Reads of its records before the poll gives up on a delivery that never ends (about a day). */
