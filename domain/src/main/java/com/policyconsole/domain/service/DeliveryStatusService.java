@@ -50,7 +50,7 @@ public final class DeliveryStatusService implements DeliveryStatusUseCase {
     static final int MAX_LOOKS = 12;
     /** Reads of its records before the poll gives up on a delivery that never ends (about a day). */
     static final int MAX_CHECKS = 1_500;
-    private static final Duration FIRST = Duration.ofMillis(500);
+    private static final Duration FIRST = Duration.ofMillis(250);
     private static final Duration MOST = Duration.ofMinutes(1);
 
     private final PolicyLifecycleStore store;
@@ -171,7 +171,7 @@ public final class DeliveryStatusService implements DeliveryStatusUseCase {
                 || r.errorCode() != null && r.errorCode().equals("SecMaster.20041003"));
     }
 
-    /** 0.5 s, 1 s, 2 s, … up to a minute. */
+    /** 0.25 s, 0.5 s, 1 s, … up to a minute. */
     static Duration delay(int checks) {
         long millis = FIRST.toMillis() << Math.min(checks, 10);
         return Duration.ofMillis(Math.min(millis, MOST.toMillis()));

@@ -79,6 +79,28 @@ final class ConsoleSession {
         return post(path, fields, true);
     }
 
+    /** A multipart/form-data POST (a form that may carry a file) with the session's CSRF token. */
+    HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        if (csrfToken == null) {
+            throw new IllegalStateException("no CSRF token read yet");
+        }
+        String boundary = "----bench-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>();
+        all.add(Map.entry("csrf-token", csrfToken));
+        all.addAll(fields);
+        for (Map.Entry<String, String> f : all) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f.getKey())
+                    .append("\"\r\n\r\n").append(f.getValue()).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        return remember(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     private HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean withCsrf)
             throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
