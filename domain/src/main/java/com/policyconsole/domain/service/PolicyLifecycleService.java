@@ -164,7 +164,7 @@ public final class PolicyLifecycleService implements ChangePoliciesUseCase, Acti
         boolean agedBefore = current.blockAge() != null && current.blockAge().ages();
         if (command.newAge().ages() && !agedBefore) {
             WorkspacePolicies counts = inventory.policies(command.workspace(), List.of());
-            for (Violation v : EmergencyPolicyGuardrails.quotaFindings(0, true, counts, limits)) {
+            for (Violation v : EmergencyPolicyGuardrails.quotaFindings(1, true, counts, limits)) {
                 if (v.code() == ViolationCode.AGEING_QUOTA_EXCEEDED) {
                     found.add(v);
                 }
