@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Admin › Sandbox: set the sandbox's fault injection at runtime to demonstrate retries and unknown outcomes. */
@@ -21,7 +22,8 @@ public class SandboxAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance faults(SandboxFaults.Settings settings, String message, boolean error);
+        static native TemplateInstance faults(SandboxFaults.Settings settings, String failingLayers, String message,
+                                              boolean error);
     }
 
     private final SandboxFaults faults;
@@ -32,22 +34,56 @@ public class SandboxAdminResource {
 
     @GET
     public TemplateInstance show() {
-        return Templates.faults(faults.settings(), null, false);
+        return Templates.faults(faults.settings(), layers(), null, false);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@RestForm("throttle") String throttle, @RestForm("server_error") String serverError,
-                           @RestForm("timeout") String timeout, @RestForm("fail_next") String failNext) {
+                           @RestForm("timeout") String timeout, @RestForm("fail_next") String failNext,
+                           @RestForm("fail_layers") String failLayers) {
         try {
             SandboxFaults.Settings next = new SandboxFaults.Settings(number(throttle), number(serverError),
                     number(timeout), number(failNext));
+            List<String> layers = layers(failLayers);
             faults.update(next);
-            return Response.ok(Templates.faults(faults.settings(), "Saved: the next calls follow these settings.", false))
-                    .build();
+            faults.failLayers(layers);
+            return Response.ok(Templates.faults(faults.settings(), layers(),
+                    "Saved: the next calls follow these settings.", false)).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(422).entity(Templates.faults(faults.settings(), e.getMessage(), true)).build();
+            return Response.status(422).entity(Templates.faults(faults.settings(), layers(), e.getMessage(), true))
+                    .build();
         }
+    }
+
+    /** The defense layers whose deliveries fail, as the form shows them. */
+    private String layers() {
+        return String.join(", ", new java.util.TreeSet<>(faults.failingLayers()));
+    }
+
+    /** Layers named in the form, comma-separated: each one of the sandbox's layers. */
+    private static List<String> layers(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> layers = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            String layer = part.strip().toUpperCase(java.util.Locale.ROOT);
+            if (layer.isEmpty()) {
+                continue;
+            }
+            if (!SandboxState.CONNECTIONS.containsValue(layer)) {
+                throw new IllegalArgumentException("'" + cut(part.strip()) + "' is not one of the sandbox's defense layers "
+                        + new java.util.TreeSet<>(SandboxState.CONNECTIONS.values()));
+            }
+            layers.add(layer);
+        }
+        return layers;
+    }
+
+    private static String cut(String s) {
+        String printable = s.replaceAll("[^\\p{Print}]", "?");
+        return printable.length() > 32 ? printable.substring(0, 32) + "…" : printable;
     }
 
     private static int number(String text) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import com.policyconsole.domain.model.bulk.BulkDraft;
 import java.util.Optional;
 import com.policyconsole.domain.port.in.DeliveryStatusUseCase;
 import com.policyconsole.domain.port.in.SubmissionResult;
@@ -80,6 +81,20 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
             return new BulkStartResult.NotRecorded("the job could not be recorded, so nothing was sent: "
                     + e.getMessage());
         }
+    }
+
+    /** How long a draft is kept. */
+    static final java.time.Duration DRAFT_LIFE = java.time.Duration.ofDays(1);
+
+    @Override
+    public BulkDraft keep(String actor, String fileName, byte[] content) {
+        Instant now = clock.instant();
+        return jobs.saveDraft(actor, fileName, content, now, now.minus(DRAFT_LIFE));
+    }
+
+    @Override
+    public Optional<BulkDraft> draft(String actor, java.util.UUID id) {
+        return jobs.draft(actor, id);
     }
 
     @Override

@@ -1,11 +1,18 @@
 package com.policyconsole.domain.port.in;
 
 import com.policyconsole.domain.bulk.BulkPlan;
+import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import java.util.Optional;
 
 /** Bulk deliveries: plan a batch, start it as a job once confirmed, follow, cancel and retry the job. */
 public interface BulkDeliveryUseCase {
+
+    /** Keeps a batch as {@code actor}'s draft until it is confirmed (a day at most). */
+    BulkDraft keep(String actor, String fileName, byte[] content);
+
+    /** {@code actor}'s draft {@code id}, if it is still kept. */
+    Optional<BulkDraft> draft(String actor, java.util.UUID id);
 
     /** The plan of a batch: nothing is recorded or sent. */
     BulkPlan plan(BulkDeliveryCommand command);

@@ -1,5 +1,6 @@
 package com.policyconsole.domain.port.out;
 
+import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.ClaimedDelivery;
 import com.policyconsole.domain.model.bulk.DeliveryState;
 import com.policyconsole.domain.model.bulk.JobProgress;
@@ -18,6 +19,12 @@ import java.util.Optional;
  * {@link HistoryUnavailableException} when the store cannot be reached.
  */
 public interface BulkJobStore {
+
+    /** Keeps a batch as {@code actor}'s draft (and drops drafts older than {@code dropBefore}); returns it. */
+    BulkDraft saveDraft(String actor, String fileName, byte[] content, Instant now, Instant dropBefore);
+
+    /** {@code actor}'s draft {@code id}; empty when there is none (another's, dropped, never made). */
+    Optional<BulkDraft> draft(String actor, java.util.UUID id);
 
     /** Records a confirmed job: its template and deliveries, due from {@code startAt} on; returns its ID. */
     long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries);

@@ -6,6 +6,7 @@ import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.bulk.BulkPlan;
 import com.policyconsole.domain.bulk.LineFinding;
 import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.DeliveryProgress;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
@@ -99,6 +100,11 @@ public class BulkDeliveryResource {
     @Path("/edit")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance edit(@BeanParam BulkForm form) {
+        form.draftId().flatMap(id -> bulk.draft(actor(), id)).ifPresent(d -> {
+            if (form.showInTextArea(new String(d.content(), java.nio.charset.StandardCharsets.UTF_8))) {
+                form.draft = null;
+            }
+        });
         return Templates.form(form, FieldErrors.none(), List.of(), connections, null);
     }
 
@@ -111,8 +117,17 @@ public class BulkDeliveryResource {
         if (planned.rejectsForm()) {
             return Response.status(422).entity(formPage(form, planned, null)).build();
         }
-        return Response.ok(Templates.plan(form, view(planned.command().template(), planned.plan()), new FieldErrors(planned.plan().template()),
-                false)).build();
+        BulkDraft kept;
+        try {
+            kept = bulk.keep(actor(), planned.command().fileName(), planned.command().content());
+        } catch (RuntimeException e) {
+            return Response.status(503).entity(formPage(form, planned, "The batch could not be kept for its "
+                    + "confirmation: " + e.getMessage() + ". Plan it again when the database is back.")).build();
+        }
+        form.draft = kept.id().toString();
+        form.batch = null;
+        return Response.ok(Templates.plan(form, view(planned.command().template(), planned.plan()),
+                new FieldErrors(planned.plan().template()), false)).build();
     }
 
     /** Starts the confirmed batch as a job and shows its page (303); otherwise the plan or the form again. */
@@ -192,6 +207,12 @@ public class BulkDeliveryResource {
 
     private Planned planOf(BulkForm form, boolean acknowledged) throws IOException {
         BulkForm.Batch batch = form.content();
+        if (batch.isEmpty() && form.draftId().isPresent()) {
+            Optional<BulkDraft> kept = form.draftId().flatMap(id -> bulk.draft(actor(), id));
+            if (kept.isPresent()) {
+                batch = new BulkForm.Batch(kept.get().fileName(), kept.get().content());
+            }
+        }
         EmergencyPolicyForm.Read read = form.read(connections, clock.instant());
         EmergencyPolicyRequest template = new EmergencyPolicyRequest(read.workspace(), read.version(), "create", null,
                 read.policy());
@@ -201,6 +222,13 @@ public class BulkDeliveryResource {
         if (plan.findings().stream().anyMatch(f -> f.code() == ViolationCode.NOT_A_TEXT_FILE)) {
             form.batch = null;
             form.batchName = null;
+            form.draft = null;
+        } else if (!form.showInTextArea(new String(batch.bytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+            // too large to edit in a form field: kept as a draft, to be planned again (once the file is fixed)
+            form.draft = plan.hasErrors() ? bulk.keep(actor(), batch.fileName(), batch.bytes()).id().toString()
+                    : form.draft;
+        } else {
+            form.draft = null;
         }
         return new Planned(read, command, plan);
     }
@@ -235,6 +263,10 @@ public class BulkDeliveryResource {
         } catch (RuntimeException e) {
             return Map.of();
         }
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 
     private static Long jobId(String id) {

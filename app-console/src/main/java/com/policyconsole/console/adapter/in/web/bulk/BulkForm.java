@@ -24,6 +24,7 @@ public class BulkForm extends EmergencyPolicyForm {
     @RestForm("batch") public String batch;
     @RestForm("batch_name") public String batchName;
     @RestForm("batch_file") public FileUpload batchFile;
+    @RestForm("draft") public String draft;
 
     /** A bulk form with the console's defaults. */
     public static BulkForm defaults(String projectId, String workspaceId, String version, String region) {
@@ -59,8 +60,38 @@ public class BulkForm extends EmergencyPolicyForm {
         return !"batch".equals(name);
     }
 
+    /** The draft the form carries, when it names one. */
+    public java.util.Optional<java.util.UUID> draftId() {
+        try {
+            return draft == null || draft.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.util.UUID.fromString(draft.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Shows {@code text} in the batch's text area when it fits in a form field ({@link #EDITABLE}), else keeps it out
+     * of the page; whether it was put there.
+     */
+    boolean showInTextArea(String text) {
+        if (text != null && text.getBytes(StandardCharsets.UTF_8).length <= EDITABLE) {
+            batch = text;
+            return true;
+        }
+        batch = null;
+        return false;
+    }
+
+    /** Most bytes of a batch the form shows to edit: a form field holds 256 KB. */
+    static final int EDITABLE = 200_000;
+
     /** A batch to plan: the file's name (null when pasted) and its bytes. */
     public record Batch(String fileName, byte[] bytes) {
+
+        boolean isEmpty() {
+            return bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank();
+        }
     }
 
     private static byte[] readAtMost(FileUpload upload, int most) throws IOException {

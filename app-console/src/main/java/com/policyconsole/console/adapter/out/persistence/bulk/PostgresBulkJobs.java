@@ -6,6 +6,7 @@ import com.policyconsole.console.adapter.out.persistence.history.ConsoleLease;
 import com.policyconsole.console.adapter.out.persistence.history.HistoryEntryEntity;
 import com.policyconsole.console.adapter.out.persistence.history.PostgresRequestHistory;
 import com.policyconsole.domain.model.bulk.BatchObject;
+import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.ClaimedDelivery;
 import com.policyconsole.domain.model.bulk.DeliveryProgress;
 import com.policyconsole.domain.model.bulk.DeliveryState;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +72,32 @@ public class PostgresBulkJobs implements BulkJobStore {
         } catch (SQLException e) {
             throw new HistoryUnavailableException("could not " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public BulkDraft saveDraft(String actor, String fileName, byte[] content, Instant now, Instant dropBefore) {
+        UUID id = UUID.randomUUID();
+        return inTransaction("keep a bulk draft", c -> {
+            execute(c, "DELETE FROM bulk_draft WHERE created_at < ?", Timestamp.from(dropBefore));
+            execute(c, "INSERT INTO bulk_draft (id, actor, file_name, content, created_at) VALUES (?, ?, ?, ?, ?)",
+                    id, actor, fileName, content, Timestamp.from(now));
+            return new BulkDraft(id, fileName, content);
+        });
+    }
+
+    @Override
+    public Optional<BulkDraft> draft(String actor, UUID id) {
+        return inTransaction("read a bulk draft", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT file_name, content FROM bulk_draft WHERE id = ? AND actor = ?")) {
+                s.setObject(1, id);
+                s.setString(2, actor);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new BulkDraft(id, rs.getString(1), rs.getBytes(2)))
+                            : Optional.<BulkDraft>empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -95,6 +95,32 @@ class BulkDeliveryResourceTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "operator")
+    void aFileLargerThanAFormFieldIsKeptAsADraftAndTheConfirmationStartsExactlyIt() {
+        ConsoleSession session = ConsoleSession.openWithoutLogin("/bulk/new");
+        String[] addresses = TestFormFactory.freshAddresses(2_000).split("\n");
+        StringBuilder csv = new StringBuilder("ip,note\n");
+        for (String a : addresses) {
+            csv.append(a).append(',').append("seen in the feed of the week, ".repeat(6)).append('\n');
+        }
+        assertThat(csv.length()).as("more than a form field holds").isGreaterThan(256 * 1024);
+
+        String plan = TestFormFactory.bulkForm(session, "")
+                .multiPart("batch_file", "feed.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/bulk/plan").then().statusCode(200).extract().asString();
+        assertThat(plan).contains("Plan: 4 deliveries of 2000 objects").doesNotContain("seen in the feed");
+        String draft = plan.replaceAll("(?s).*name=\"draft\" value=\"([0-9a-f-]{36})\".*", "$1");
+
+        String location = TestFormFactory.bulkForm(session, "").multiPart("draft", draft)
+                .multiPart("batch_name", "feed.csv").multiPart("acknowledge", "yes")
+                .when().post("/bulk/start").then().statusCode(303).extract().header("Location");
+        assertThat(location).matches(".*/bulk/jobs/\\d+");
+        String other = TestFormFactory.bulkForm(session, "").multiPart("draft", java.util.UUID.randomUUID().toString())
+                .when().post("/bulk/start").then().statusCode(422).extract().asString();
+        assertThat(other).as("a draft that is not kept is no batch").contains("the batch holds no object");
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "operator")
     void anUnknownJobIsNotFound() {
         ConsoleSession session = ConsoleSession.openWithoutLogin("/bulk/new");
         session.get("/bulk/jobs/999999999").then().statusCode(404);
