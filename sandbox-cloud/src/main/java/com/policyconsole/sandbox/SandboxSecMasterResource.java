@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -90,7 +91,7 @@ public class SandboxSecMasterResource {
         }
         EmergencyPolicyRequest request = read.value();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
         for (DefenseConnection c : request.policy().defensePolicyList()) {
             if (!state.hasConnection(c.defenseConnectionId())) {
@@ -130,16 +131,11 @@ public class SandboxSecMasterResource {
                            @HeaderParam("x-secmaster-version") String version, String body) {
         String requestId = UUID.randomUUID().toString();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
-        WireJson.Typed<SecMasterCodec.SearchRequest> read;
-        try {
-            read = SecMasterCodec.readSearchRequest(body);
-        } catch (WireJson.UnreadableBodyException e) {
-            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
-        }
-        if (read.typeError() != null) {
-            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        Body<SecMasterCodec.SearchRequest> read = read(body, SecMasterCodec::readSearchRequest, requestId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
         int limit = read.value().limit() == null ? 100 : Math.max(1, Math.min(read.value().limit(), 1000));
         int offset = read.value().offset() == null ? 0 : Math.max(0, read.value().offset());
@@ -156,7 +152,7 @@ public class SandboxSecMasterResource {
                          @PathParam("policy_id") String policyId) {
         String requestId = UUID.randomUUID().toString();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
         return state.policy(workspaceId, policyId)
                 .map(p -> answer(200, SecMasterCodec.writeShowAnswer(listed(p), requestId), requestId))
@@ -175,19 +171,14 @@ public class SandboxSecMasterResource {
                            String body) {
         String requestId = UUID.randomUUID().toString();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
         if (version == null || version.isBlank()) {
             return error(400, INVALID_PARAMETER, "x-secmaster-version is required", requestId);
         }
-        WireJson.Typed<SecMasterCodec.PolicyUpdate> read;
-        try {
-            read = SecMasterCodec.readUpdate(body);
-        } catch (WireJson.UnreadableBodyException e) {
-            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
-        }
-        if (read.typeError() != null) {
-            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        Body<SecMasterCodec.PolicyUpdate> read = read(body, SecMasterCodec::readUpdate, requestId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
         SecMasterCodec.PolicyUpdate update = read.value();
         if (update.batchIds() == null || update.batchIds().isEmpty()) {
@@ -226,16 +217,11 @@ public class SandboxSecMasterResource {
                                 String body) {
         String requestId = UUID.randomUUID().toString();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
-        WireJson.Typed<List<String>> read;
-        try {
-            read = SecMasterCodec.readRemoval(body);
-        } catch (WireJson.UnreadableBodyException e) {
-            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
-        }
-        if (read.typeError() != null) {
-            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        Body<List<String>> read = read(body, SecMasterCodec::readRemoval, requestId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
         if (read.value() == null || read.value().isEmpty()) {
             return error(400, INVALID_PARAMETER, "batch_ids is required", requestId);
@@ -255,19 +241,14 @@ public class SandboxSecMasterResource {
                             @PathParam("policy_id") String policyId, String body) {
         String requestId = UUID.randomUUID().toString();
         if (!state.hasWorkspace(workspaceId)) {
-            return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
+            return unknownWorkspace(workspaceId, requestId);
         }
         if (state.policy(workspaceId, policyId).isEmpty()) {
             return error(400, POLICY_NOT_FOUND, "no such policy: " + policyId, requestId);
         }
-        WireJson.Typed<SecMasterCodec.SearchRequest> read;
-        try {
-            read = SecMasterCodec.readSearchRequest(body);
-        } catch (WireJson.UnreadableBodyException e) {
-            return error(400, INVALID_PARAMETER, "the request body is not JSON", requestId);
-        }
-        if (read.typeError() != null) {
-            return error(400, INVALID_PARAMETER, read.typeError().path() + ": " + read.typeError().message(), requestId);
+        Body<SecMasterCodec.SearchRequest> read = read(body, SecMasterCodec::readSearchRequest, requestId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
         int limit = read.value().limit() == null ? 100 : Math.max(1, Math.min(read.value().limit(), 500));
         int offset = read.value().offset() == null ? 0 : Math.max(0, read.value().offset());
@@ -278,6 +259,28 @@ public class SandboxSecMasterResource {
 
     private static SecMasterCodec.ListedPolicy listed(SandboxState.StoredPolicy p) {
         return new SecMasterCodec.ListedPolicy(p.id(), p.policy(), "ENABLED", p.createdAt(), "sandbox");
+    }
+
+    /** A request body as read: the value, or the 400 answer when it is not JSON or a field has the wrong type. */
+    private record Body<T>(T value, Response refusal) {
+    }
+
+    private static <T> Body<T> read(String body, Function<String, WireJson.Typed<T>> reader, String requestId) {
+        WireJson.Typed<T> typed;
+        try {
+            typed = reader.apply(body);
+        } catch (WireJson.UnreadableBodyException e) {
+            return new Body<>(null, error(400, INVALID_PARAMETER, "the request body is not JSON", requestId));
+        }
+        if (typed.typeError() != null) {
+            return new Body<>(null, error(400, INVALID_PARAMETER, typed.typeError().path() + ": "
+                    + typed.typeError().message(), requestId));
+        }
+        return new Body<>(typed.value(), null);
+    }
+
+    private static Response unknownWorkspace(String workspaceId, String requestId) {
+        return error(400, WORKSPACE_NOT_FOUND, "workspace " + workspaceId + " does not exist", requestId);
     }
 
     private static Response error(int status, String code, String message, String requestId) {

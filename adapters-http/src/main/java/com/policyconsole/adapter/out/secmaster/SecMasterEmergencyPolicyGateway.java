@@ -92,34 +92,43 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
      */
     @Override
     public PreparedCall prepare(EmergencyPolicyRequest request) {
-        SecMasterWorkspace workspace = request.workspace();
-        URI base;
-        String unconfigured = null;
-        try {
-            base = endpoints.secmaster();
-        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            base = CloudEndpoints.UNCONFIGURED;
-            unconfigured = e.getMessage();
-        }
-        WireRequest wire = submitRequest(request, base);
-        boolean addressed = !isBlank(workspace.projectId()) && !isBlank(workspace.workspaceId());
-        AuthScope scope = addressed ? scope(workspace) : new AuthScope.Domain(null);
-        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
-        headers.putAll(authentication.preview(wire, scope));
+        Base base = base();
+        WireRequest wire = submitRequest(request, base.uri());
         Map<String, String> query = new LinkedHashMap<>();
         if (request.actionType() != null) {
             query.put(ACTION_TYPE, request.actionType());
         }
-        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), POLICIES_PATH,
-                pathValues(workspace), query, headers, wire.body());
-        if (!addressed) {
-            return new PreparedCall(rendered, () -> notSent("project_id and workspace_id are required"));
+        return prepared(wire, POLICIES_PATH, pathValues(request.workspace()), query, request.workspace(), base, null,
+                () -> send(request, wire));
+    }
+
+    /** SecMaster's address, or {@link CloudEndpoints#UNCONFIGURED} and why when it is not configured. */
+    private record Base(URI uri, String unconfigured) {
+    }
+
+    private Base base() {
+        try {
+            return new Base(endpoints.secmaster(), null);
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            return new Base(CloudEndpoints.UNCONFIGURED, e.getMessage());
         }
-        if (unconfigured != null) {
-            String why = unconfigured;
-            return new PreparedCall(rendered, () -> notSent(why));
-        }
-        return new PreparedCall(rendered, () -> send(request, wire));
+    }
+
+    /**
+     * The request rendered (authentication masked) with its call: not sent, and why, without a project and workspace,
+     * when {@code notSendable} says so, or without SecMaster's address; else sent by {@code send}.
+     */
+    private PreparedCall prepared(WireRequest wire, String pathTemplate, Map<String, String> pathValues,
+                                  Map<String, String> query, SecMasterWorkspace workspace, Base base,
+                                  String notSendable, java.util.function.Supplier<CloudOutcome> send) {
+        boolean addressed = !isBlank(workspace.projectId()) && !isBlank(workspace.workspaceId());
+        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
+        headers.putAll(authentication.preview(wire, addressed ? scope(workspace) : new AuthScope.Domain(null)));
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), pathTemplate, pathValues,
+                query, headers, wire.body());
+        String why = !addressed ? "project_id and workspace_id are required"
+                : notSendable != null ? notSendable : base.unconfigured();
+        return why == null ? new PreparedCall(rendered, send) : new PreparedCall(rendered, () -> notSent(why));
     }
 
     private CloudOutcome send(EmergencyPolicyRequest request, WireRequest wire) {
@@ -248,54 +257,31 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
     @Override
     public PreparedCall prepare(PolicyChange change) {
         SecMasterWorkspace workspace = change.workspace();
-        URI base;
-        String unconfigured = null;
-        try {
-            base = endpoints.secmaster();
-        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            base = CloudEndpoints.UNCONFIGURED;
-            unconfigured = e.getMessage();
-        }
+        Base base = base();
         String version = version(change.secmasterVersion());
         Map<String, String> values = pathValues(workspace);
-        WireRequest wire;
-        if (change instanceof PolicyChange.AgeingChange ageing) {
-            values.put("policy_id", ageing.subject().policyId());
-            wire = new WireRequest("PUT", POLICY_PATH, Uris.build(base, POLICY_PATH, values, Map.of()),
-                    documentedHeaders(version),
-                    SecMasterCodec.writeAgeingChange(ageing.subject().policyId(), ageing.blockAge()));
-        } else {
-            wire = new WireRequest("POST", BATCH_DELETE_PATH, Uris.build(base, BATCH_DELETE_PATH, values, Map.of()),
-                    documentedHeaders(version), SecMasterCodec.writeRemoval(change.policyIds()));
+        boolean ageing = change instanceof PolicyChange.AgeingChange;
+        String path = ageing ? POLICY_PATH : BATCH_DELETE_PATH;
+        if (change instanceof PolicyChange.AgeingChange a) {
+            values.put("policy_id", a.subject().policyId());
         }
-        boolean addressed = !isBlank(workspace.projectId()) && !isBlank(workspace.workspaceId());
-        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
-        headers.putAll(authentication.preview(wire, addressed ? scope(workspace) : new AuthScope.Domain(null)));
-        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(),
-                change instanceof PolicyChange.AgeingChange ? POLICY_PATH : BATCH_DELETE_PATH, values, Map.of(),
-                headers, wire.body());
-        if (!addressed) {
-            return new PreparedCall(rendered, () -> notSent("project_id and workspace_id are required"));
-        }
-        if (change.policyIds().isEmpty()) {
-            return new PreparedCall(rendered, () -> notSent("no policy to change"));
-        }
-        if (unconfigured != null) {
-            String why = unconfigured;
-            return new PreparedCall(rendered, () -> notSent(why));
-        }
-        WireRequest sent = wire;
-        return new PreparedCall(rendered, () -> {
-            Exchange exchange = executor.execute(sent, authentication.forScope(scope(workspace)), h -> {
-                AuthHeaders auth = AuthHeaders.from(h, SENT_BY_METHOD);
-                return change instanceof PolicyChange.AgeingChange a
-                        ? client().update(workspace.projectId(), workspace.workspaceId(), a.subject().policyId(),
-                                version, auth, sent.bodyBytes())
-                        : client().batchDelete(workspace.projectId(), workspace.workspaceId(), version, auth,
-                                sent.bodyBytes());
-            });
-            return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED, SecMasterCodec::changeOutcome);
-        });
+        WireRequest wire = new WireRequest(ageing ? "PUT" : "POST", path, Uris.build(base.uri(), path, values, Map.of()),
+                documentedHeaders(version), change instanceof PolicyChange.AgeingChange a
+                        ? SecMasterCodec.writeAgeingChange(a.subject().policyId(), a.blockAge())
+                        : SecMasterCodec.writeRemoval(change.policyIds()));
+        return prepared(wire, path, values, Map.of(), workspace, base,
+                change.policyIds().isEmpty() ? "no policy to change" : null, () -> {
+                    Exchange exchange = executor.execute(wire, authentication.forScope(scope(workspace)), h -> {
+                        AuthHeaders auth = AuthHeaders.from(h, SENT_BY_METHOD);
+                        return change instanceof PolicyChange.AgeingChange a
+                                ? client().update(workspace.projectId(), workspace.workspaceId(),
+                                        a.subject().policyId(), version, auth, wire.bodyBytes())
+                                : client().batchDelete(workspace.projectId(), workspace.workspaceId(), version, auth,
+                                        wire.bodyBytes());
+                    });
+                    return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED,
+                            SecMasterCodec::changeOutcome);
+                });
     }
 
     /** One page of a list: sends the request for {@code limit} items from {@code offset}. */

@@ -136,11 +136,9 @@ public class ActiveBlocksResource {
     }
 
     private Response preview(PolicyChangeForm form, boolean ageingChange) {
-        defaults(form);
-        PolicyChangeForm.Read read = form.read(actor(), ageingChange, clock.instant());
+        PolicyChangeForm.Read read = read(form, ageingChange);
         if (!read.problems().isEmpty()) {
-            return Response.status(422).entity(Templates.change(form, ageingChange, null,
-                    new FieldErrors(Violations.of(read.problems())), false, null)).build();
+            return formProblems(form, ageingChange, read);
         }
         Preview preview = changes.preview(read.command());
         if (ageingChange && read.command().newAge() != null && read.command().newAge().ages()) {
@@ -152,11 +150,9 @@ public class ActiveBlocksResource {
     }
 
     private Response submit(PolicyChangeForm form, boolean ageingChange, String operation) {
-        defaults(form);
-        PolicyChangeForm.Read read = form.read(actor(), ageingChange, clock.instant());
+        PolicyChangeForm.Read read = read(form, ageingChange);
         if (!read.problems().isEmpty()) {
-            return Response.status(422).entity(Templates.change(form, ageingChange, null,
-                    new FieldErrors(Violations.of(read.problems())), false, null)).build();
+            return formProblems(form, ageingChange, read);
         }
         SubmissionResult result = metrics.record(operation, () -> changes.submit(read.command()));
         return Results.of(result, new Results.FormPages() {
@@ -171,6 +167,18 @@ public class ActiveBlocksResource {
                         true, null);
             }
         });
+    }
+
+    /** The form read for the console's workspace unless it names one. */
+    private PolicyChangeForm.Read read(PolicyChangeForm form, boolean ageingChange) {
+        defaults(form);
+        return form.read(actor(), ageingChange, clock.instant());
+    }
+
+    /** The form again (422) with its own problems. */
+    private static Response formProblems(PolicyChangeForm form, boolean ageingChange, PolicyChangeForm.Read read) {
+        return Response.status(422).entity(Templates.change(form, ageingChange, null,
+                new FieldErrors(Violations.of(read.problems())), false, null)).build();
     }
 
     /** A form that names no workspace or version (the dashboard's, a script's) is about the console's. */

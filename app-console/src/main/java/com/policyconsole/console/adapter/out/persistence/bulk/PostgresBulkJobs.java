@@ -17,8 +17,9 @@ import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.PendingRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
-import com.policyconsole.domain.port.HistoryUnavailableException;
+
 import com.policyconsole.domain.port.out.BulkJobStore;
+import com.policyconsole.console.adapter.out.persistence.JdbcTransactions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -43,43 +44,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostgresBulkJobs implements BulkJobStore {
 
-    private final AgroalDataSource dataSource;
+    private final JdbcTransactions transactions;
     private final PostgresRequestHistory history;
     private final ConsoleLease lease;
 
     public PostgresBulkJobs(AgroalDataSource dataSource, PostgresRequestHistory history, ConsoleLease lease) {
-        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
         this.history = history;
         this.lease = lease;
     }
 
     /** A unit of work on one connection, in one transaction. */
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new HistoryUnavailableException("could not " + what + ": " + e.getMessage(), e);
-        }
-    }
 
     @Override
     public BulkDraft saveDraft(String actor, String fileName, byte[] content, Instant now, Instant dropBefore) {
         UUID id = UUID.randomUUID();
-        return inTransaction("keep a bulk draft", c -> {
-            execute(c, "DELETE FROM bulk_draft WHERE created_at < ?", Timestamp.from(dropBefore));
-            execute(c, "INSERT INTO bulk_draft (id, actor, file_name, content, created_at) VALUES (?, ?, ?, ?, ?)",
+        return transactions.inTransaction("keep a bulk draft", c -> {
+            JdbcTransactions.execute(c, "DELETE FROM bulk_draft WHERE created_at < ?", Timestamp.from(dropBefore));
+            JdbcTransactions.execute(c, "INSERT INTO bulk_draft (id, actor, file_name, content, created_at) VALUES (?, ?, ?, ?, ?)",
                     id, actor, fileName, content, Timestamp.from(now));
             return new BulkDraft(id, fileName, content);
         });
@@ -87,7 +69,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public Optional<BulkDraft> draft(String actor, UUID id) {
-        return inTransaction("read a bulk draft", c -> {
+        return transactions.inTransaction("read a bulk draft", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT file_name, content FROM bulk_draft WHERE id = ? AND actor = ?")) {
                 s.setObject(1, id);
@@ -102,7 +84,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries) {
-        return inTransaction("record the bulk job", c -> {
+        return transactions.inTransaction("record the bulk job", c -> {
             long jobId;
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO bulk_job (actor, created_at, project_id, workspace_id, template, secmaster_version, status)
@@ -137,7 +119,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public Optional<ClaimedDelivery> claim(Instant now, int concurrentTasks) {
-        return inTransaction("claim a bulk delivery", c -> {
+        return transactions.inTransaction("claim a bulk delivery", c -> {
             long jobId;
             int number;
             String project;
@@ -240,17 +222,17 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public void settle(long jobId, int number, DeliveryState state) {
-        inTransaction("settle a bulk delivery", c -> {
-            execute(c, "UPDATE bulk_delivery SET state = ? WHERE job_id = ? AND number = ? AND state = 'SENDING'",
+        transactions.inTransaction("settle a bulk delivery", c -> {
+            JdbcTransactions.execute(c, "UPDATE bulk_delivery SET state = ? WHERE job_id = ? AND number = ? AND state = 'SENDING'",
                     state.name(), jobId, number);
             // its delivery records may have been read as final already (before this settled it, or by another console)
-            execute(c, """
+            JdbcTransactions.execute(c, """
                     UPDATE bulk_delivery d SET state = CASE s.delivery WHEN 'DELIVERED' THEN 'SUCCEEDED' ELSE 'FAILED' END
                       FROM secmaster_policy s
                      WHERE d.job_id = ? AND d.number = ? AND d.state = 'DELIVERING' AND s.entry_id = d.entry_id
                        AND s.next_check_at IS NULL AND s.delivery IN ('DELIVERED', 'FAILED', 'NOT_FOUND')""",
                     jobId, number);
-            execute(c, """
+            JdbcTransactions.execute(c, """
                     UPDATE bulk_job SET status = 'FINISHED', finished_at = now()
                      WHERE id = ? AND status = 'RUNNING'
                        AND NOT EXISTS (SELECT 1 FROM bulk_delivery d WHERE d.job_id = ?
@@ -270,7 +252,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public List<Long> layerFailures(long jobId) {
-        return inTransaction("read the failed deliveries of a bulk job", c -> {
+        return transactions.inTransaction("read the failed deliveries of a bulk job", c -> {
             List<Long> entries = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT d.entry_id FROM bulk_delivery d JOIN request_history h ON h.id = d.entry_id
@@ -288,7 +270,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public List<Orphan> orphans() {
-        return inTransaction("find orphaned bulk deliveries", c -> {
+        return transactions.inTransaction("find orphaned bulk deliveries", c -> {
             List<long[]> found = new ArrayList<>();
             List<String> statuses = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
@@ -328,7 +310,7 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public Optional<JobProgress> progress(long jobId) {
-        return inTransaction("read the bulk job", c -> {
+        return transactions.inTransaction("read the bulk job", c -> {
             String actor;
             Instant created;
             SecMasterWorkspace workspace;
@@ -365,40 +347,32 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public boolean cancel(long jobId) {
-        return inTransaction("cancel the bulk job", c -> {
-            int cancelled = execute(c, """
+        return transactions.inTransaction("cancel the bulk job", c -> {
+            int cancelled = JdbcTransactions.execute(c, """
                     UPDATE bulk_job SET status = 'CANCELLED', finished_at = now() WHERE id = ? AND status = 'RUNNING'""",
                     jobId);
-            execute(c, "UPDATE bulk_delivery SET state = 'CANCELLED' WHERE job_id = ? AND state = 'WAITING'", jobId);
+            JdbcTransactions.execute(c, "UPDATE bulk_delivery SET state = 'CANCELLED' WHERE job_id = ? AND state = 'WAITING'", jobId);
             return cancelled == 1;
         });
     }
 
     @Override
     public int retryFailed(long jobId) {
-        return inTransaction("retry the failed bulk deliveries", c -> {
-            int queued = execute(c, """
+        return transactions.inTransaction("retry the failed bulk deliveries", c -> {
+            int queued = JdbcTransactions.execute(c, """
                     UPDATE bulk_delivery d SET state = 'WAITING', claimed_by = NULL, not_before = now()
                      WHERE d.job_id = ? AND d.state = 'FAILED'
                        AND EXISTS (SELECT 1 FROM request_history h WHERE h.id = d.entry_id
                                       AND h.status IN ('REFUSED', 'FAILED'))""", jobId);
             if (queued > 0) {
-                execute(c, "UPDATE bulk_job SET status = 'RUNNING', finished_at = NULL WHERE id = ?", jobId);
+                JdbcTransactions.execute(c, "UPDATE bulk_job SET status = 'RUNNING', finished_at = NULL WHERE id = ?", jobId);
             }
             return queued;
         });
     }
 
     private void update(String what, String sql, Object... parameters) {
-        inTransaction(what, c -> execute(c, sql, parameters));
+        transactions.inTransaction(what, c -> JdbcTransactions.execute(c, sql, parameters));
     }
 
-    private static int execute(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
 }

@@ -10,8 +10,9 @@ import com.policyconsole.domain.model.lifecycle.HistoryPolicy;
 import com.policyconsole.domain.model.lifecycle.LayerDelivery;
 import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
 import com.policyconsole.domain.model.lifecycle.TrackedPolicy;
-import com.policyconsole.domain.port.HistoryUnavailableException;
+
 import com.policyconsole.domain.port.out.PolicyLifecycleStore;
+import com.policyconsole.console.adapter.out.persistence.JdbcTransactions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -46,15 +47,15 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
             h.ages_out_at, s.checks, s.tracked_since,
             ARRAY(SELECT t.target FROM request_target t WHERE t.entry_id = s.entry_id ORDER BY t.id)""";
 
-    private final AgroalDataSource dataSource;
+    private final JdbcTransactions transactions;
 
     public PostgresPolicyLifecycle(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
     }
 
     @Override
     public List<TrackedPolicy> claimDue(Instant now, int max, Duration claimFor) {
-        return inTransaction("claim policies to check", c -> {
+        return transactions.inTransaction("claim policies to check", c -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT entry_id FROM secmaster_policy WHERE next_check_at <= ?
@@ -82,7 +83,8 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
 
     @Override
     public Optional<TrackedPolicy> tracked(long entryId) {
-        return inTransaction("read a followed policy", c -> tracked(c, "s.entry_id = ?", entryId).stream().findFirst());
+        return transactions.inTransaction("read a followed policy",
+                c -> tracked(c, "s.entry_id = ?", entryId).stream().findFirst());
     }
 
     private static List<TrackedPolicy> tracked(Connection c, String where, Object parameter) throws SQLException {
@@ -106,7 +108,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
     @Override
     public void recordCheck(long entryId, String policyId, DeliveryCheck check, List<LayerDelivery> layers,
                             Instant checkedAt, Instant nextCheckAt) {
-        inTransaction("record a delivery check", c -> {
+        transactions.inTransaction("record a delivery check", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE secmaster_policy SET policy_id = coalesce(?, policy_id), delivery = ?,
                            layers = CASE WHEN ? THEN layers ELSE ? END, checked_at = ?, next_check_at = ?,
@@ -156,7 +158,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
 
     @Override
     public void checkAgain(long entryId, Instant at) {
-        inTransaction("check a policy again", c -> {
+        transactions.inTransaction("check a policy again", c -> {
             checkAgain(c, entryId, at);
             return null;
         });
@@ -186,7 +188,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
-        return inTransaction("read delivery states", c -> {
+        return transactions.inTransaction("read delivery states", c -> {
             Map<Long, PolicyDelivery> out = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT entry_id, policy_id, delivery, layers, checked_at, removed_by FROM secmaster_policy
@@ -207,7 +209,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
 
     @Override
     public List<HistoryPolicy> historyPolicies(SecMasterWorkspace workspace) {
-        return inTransaction("read the workspace's policies", c -> {
+        return transactions.inTransaction("read the workspace's policies", c -> {
             List<HistoryPolicy> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT s.entry_id, s.policy_id, h.actor, h.requested_at,
@@ -240,7 +242,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
      */
     static void afterOutcome(Connection c, long entryId, String operation, Instant now) throws SQLException {
         switch (operation) {
-            case "CREATE_EMERGENCY_POLICY" -> execute(c, """
+            case "CREATE_EMERGENCY_POLICY" -> JdbcTransactions.execute(c, """
                     INSERT INTO secmaster_policy (entry_id, project_id, workspace_id, secmaster_version, delivery,
                                                   next_check_at, tracked_since)
                     SELECT id, project_id, workspace_id,
@@ -266,7 +268,7 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
                 }
             }
             case "REMOVE_EMERGENCY_POLICY", "CHANGE_POLICY_AGEING" -> {
-                execute(c, """
+                JdbcTransactions.execute(c, """
                         INSERT INTO secmaster_policy (entry_id, project_id, workspace_id, policy_id, delivery,
                                                       tracked_since)
                         SELECT c.subject_entry_id, h.project_id, h.workspace_id, c.policy_id, 'DELIVERED', ?
@@ -276,13 +278,13 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
                                               AND o.workspace_id = h.workspace_id AND o.policy_id = c.policy_id)
                         ON CONFLICT (entry_id) DO NOTHING""", Timestamp.from(now), entryId);
                 if (operation.equals("REMOVE_EMERGENCY_POLICY")) {
-                    execute(c, """
+                    JdbcTransactions.execute(c, """
                             UPDATE secmaster_policy s SET delivery = 'REMOVED', removed_by = c.entry_id,
                                    next_check_at = NULL
                               FROM policy_change_subject c WHERE c.entry_id = ? AND s.entry_id = c.subject_entry_id""",
                             entryId);
                 } else {
-                    execute(c, """
+                    JdbcTransactions.execute(c, """
                             UPDATE secmaster_policy s SET ageing_changed = true, ages_out_at = h.ages_out_at
                               FROM policy_change_subject c JOIN request_history h ON h.id = c.entry_id
                              WHERE c.entry_id = ? AND s.entry_id = c.subject_entry_id""", entryId);
@@ -326,35 +328,6 @@ public class PostgresPolicyLifecycle implements PolicyLifecycleStore {
             return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<LayerDelivery>>() { });
         } catch (JsonProcessingException e) {
             return List.of();
-        }
-    }
-
-    private static int execute(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new HistoryUnavailableException("could not " + what + ": " + e.getMessage(), e);
         }
     }
 }
