@@ -17,6 +17,7 @@ import com.policyconsole.domain.port.out.PolicyInventory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import com.policyconsole.domain.model.bulk.BulkDraft;
 import java.util.Optional;
@@ -100,6 +101,11 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     @Override
     public Optional<JobProgress> progress(long jobId) {
         return jobs.progress(jobId);
+    }
+
+    @Override
+    public List<JobProgress> recent(int n) {
+        return jobs.recent(n);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.policyconsole.domain.port.in;
 import com.policyconsole.domain.bulk.BulkPlan;
 import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.JobProgress;
+import java.util.List;
 import java.util.Optional;
 
 /** Bulk deliveries: plan a batch, start it as a job once confirmed, follow, cancel and retry the job. */
@@ -21,6 +22,9 @@ public interface BulkDeliveryUseCase {
     BulkStartResult start(BulkDeliveryCommand command);
 
     Optional<JobProgress> progress(long jobId);
+
+    /** The {@code n} latest jobs, newest first. */
+    List<JobProgress> recent(int n);
 
     /** Stops the deliveries not yet sent; returns whether the job was running. */
     boolean cancel(long jobId);

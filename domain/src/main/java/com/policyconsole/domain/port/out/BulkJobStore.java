@@ -70,6 +70,9 @@ public interface BulkJobStore {
 
     Optional<JobProgress> progress(long jobId);
 
+    /** The {@code n} latest jobs, newest first. */
+    List<JobProgress> recent(int n);
+
     /** Cancels a running job: no delivery waiting is sent any more; returns whether it was running. */
     boolean cancel(long jobId);
 

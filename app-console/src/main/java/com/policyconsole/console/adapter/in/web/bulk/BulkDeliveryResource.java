@@ -50,6 +50,9 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class BulkDeliveryResource {
 
+    /** How many jobs the list of jobs shows. */
+    static final int RECENT_JOBS = 50;
+
     /** What the job page says after an action, by the code its redirect carries. */
     private static final Map<String, String> NOTICES = Map.of(
             "cancelled", "The job was cancelled: deliveries not yet sent will not be sent.",
@@ -67,6 +70,8 @@ public class BulkDeliveryResource {
                                             boolean mustAcknowledge);
 
         static native TemplateInstance job(JobView job, String notice);
+
+        static native TemplateInstance jobs(List<JobView> jobs);
     }
 
     private final BulkDeliveryUseCase bulk;
@@ -154,6 +159,14 @@ public class BulkDeliveryResource {
         String reason = ((BulkStartResult.NotRecorded) result).reason();
         return Response.status(503).entity(formPage(form, planned, "Nothing was sent. " + reason
                 + ". Your batch is kept below; plan it again when the database is back.")).build();
+    }
+
+    /** The latest jobs, newest first. */
+    @GET
+    @Path("/jobs")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public TemplateInstance jobs() {
+        return Templates.jobs(bulk.recent(RECENT_JOBS).stream().map(p -> new JobView(p, Map.of())).toList());
     }
 
     @GET

@@ -346,6 +346,23 @@ public class PostgresBulkJobs implements BulkJobStore {
     }
 
     @Override
+    public List<JobProgress> recent(int n) {
+        List<Long> ids = transactions.inTransaction("list the bulk jobs", c -> {
+            List<Long> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM bulk_job ORDER BY id DESC LIMIT ?")) {
+                s.setInt(1, Math.max(0, n));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
+            return found;
+        });
+        return ids.stream().map(this::progress).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public boolean cancel(long jobId) {
         return transactions.inTransaction("cancel the bulk job", c -> {
             int cancelled = JdbcTransactions.execute(c, """

@@ -71,6 +71,8 @@ class BulkDeliveryResourceTest {
         assertThat(page).contains("id=\"job-progress\" max=\"3\" value=\"3\"").contains("/js/job-progress.js")
                 .contains("FINISHED");
         assertThat(session.post(job + "/retry-failed", java.util.Map.of()).header("Location")).endsWith("notice=none-failed");
+        assertThat(session.get("/bulk/jobs").then().statusCode(200).extract().asString())
+                .contains("href=\"" + job + "\"").contains("3 of 3");
         assertThat(session.post(job + "/cancel", java.util.Map.of()).header("Location")).endsWith("notice=not-running");
     }
 

@@ -83,6 +83,7 @@ class AccessMatrixTest {
         post("POST /bulk/edit",                     TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /bulk/plan",                     TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /bulk/start",                    TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /bulk/jobs",                       TO_LOGIN,  OK,        OK,            FORBIDDEN);
         get("GET /bulk/jobs/{id}",                  TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
         get("GET /bulk/jobs/{id}/progress",         TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
         post("POST /bulk/jobs/{id}/cancel",         TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
