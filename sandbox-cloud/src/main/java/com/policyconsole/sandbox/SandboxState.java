@@ -59,6 +59,10 @@ public class SandboxState {
     public record StoredRule(String id, ConfigRule rule, Instant created) {
     }
 
+    /** A delivery to VPC: when, and how many objects, for VPC's objects per minute. */
+    private record VpcDelivery(Instant at, int objects) {
+    }
+
     /** Why SecMaster refuses a policy call: its code and message. */
     public record Refusal(String code, String message) {
     }
@@ -68,7 +72,7 @@ public class SandboxState {
     }
 
     private final Map<String, Map<String, StoredPolicy>> policiesByWorkspace = new LinkedHashMap<>();
-    private final Map<String, List<Instant[]>> vpcDeliveries = new LinkedHashMap<>();
+    private final Map<String, List<VpcDelivery>> vpcDeliveries = new LinkedHashMap<>();
     private final Map<String, Map<String, StoredRule>> rulesByDomain = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final SecMasterLimits limits;
@@ -145,8 +149,8 @@ public class SandboxState {
         }
         if (layers.contains("VPC")) {
             int lastMinute = vpcDeliveries.getOrDefault(workspaceId, List.of()).stream()
-                    .filter(d -> d[0].isAfter(now.minus(Duration.ofMinutes(1))))
-                    .mapToInt(d -> (int) d[1].toEpochMilli()).sum();
+                    .filter(d -> d.at().isAfter(now.minus(Duration.ofMinutes(1))))
+                    .mapToInt(VpcDelivery::objects).sum();
             if (lastMinute + objects > limits.vpcObjectsPerMinute()) {
                 return refused(SandboxSecMasterResource.TOO_MANY_OBJECTS, "at most " + limits.vpcObjectsPerMinute()
                         + " objects per minute to VPC (" + lastMinute + " in the last minute, " + objects + " more)");
@@ -170,8 +174,7 @@ public class SandboxState {
         Task task = task(policy, now);
         policies.put(id, new StoredPolicy(id, policy, List.of(task), sequence.incrementAndGet(), now));
         if (layers.contains("VPC")) {
-            // the count rides in an Instant's millis: [when, how many]
-            vpcDeliveries.computeIfAbsent(workspaceId, k -> new ArrayList<>()).add(new Instant[] {now, Instant.ofEpochMilli(objects)});
+            vpcDeliveries.computeIfAbsent(workspaceId, k -> new ArrayList<>()).add(new VpcDelivery(now, objects));
         }
         return new Accepted("task-" + id, null);
     }

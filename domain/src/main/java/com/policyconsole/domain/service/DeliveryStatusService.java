@@ -1,6 +1,5 @@
 package com.policyconsole.domain.service;
 
-import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
@@ -27,7 +26,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,13 +150,10 @@ public final class DeliveryStatusService implements DeliveryStatusUseCase {
                     .collect(Collectors.toCollection(HashSet::new)));
         }
         Set<String> used = taken.get(key);
-        Set<String> wanted = normalised(policy.objects());
         for (SecMasterPolicy candidate : policies) {
             EmergencyPolicy p = candidate.policy();
-            BlockAge age = p.blockAge();
-            Instant ageing = age != null && age.ages() ? age.ageingInstant().orElse(null) : null;
-            if (!used.contains(candidate.policyId()) && Objects.equals(p.policyCategory(), policy.category())
-                    && normalised(p.targets()).equals(wanted) && Objects.equals(ageing, policy.agesOutAt())) {
+            if (!used.contains(candidate.policyId()) && SecMasterMatches.same(policy.category(), policy.objects(),
+                    policy.agesOutAt(), p.policyCategory(), p.targets(), SecMasterMatches.ageing(p))) {
                 used.add(candidate.policyId());
                 return candidate.policyId();
             }
@@ -177,8 +172,5 @@ public final class DeliveryStatusService implements DeliveryStatusUseCase {
         return Duration.ofMillis(Math.min(millis, MOST.toMillis()));
     }
 
-    private static Set<String> normalised(List<String> targets) {
-        return targets.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    }
 
 }
