@@ -39,13 +39,9 @@ public final class ConfigRuleChecks {
      * @throws com.policyconsole.domain.port.HistoryUnavailableException when the inventory cannot be read
      */
     public Violations check(ConfigRuleRequest request) {
-        Violations violations = ConfigRules.validate(request);
+        Violations violations = checkContent(request);
         if (violations.hasErrors()) {
             return violations;
-        }
-        ConfigRule rule = request.rule();
-        if (rule.assignmentType().orElse(null) == PolicyAssignmentType.BUILTIN) {
-            violations = violations.and(checkAgainstDefinition(rule));
         }
         Set<String> names = new HashSet<>(inventory.ruleNames(request.domainId()));
         try {
@@ -56,6 +52,22 @@ public final class ConfigRuleChecks {
                             + "); the name is checked only against the rules this console added"))));
         }
         return violations.and(ConfigRuleGuardrails.check(request, names));
+    }
+
+    /**
+     * The rule's own violations: the document's rules and, for a built-in rule, its parameters against the definition;
+     * what an update is checked with (its name is the rule's own, not a new one).
+     */
+    public Violations checkContent(ConfigRuleRequest request) {
+        Violations violations = ConfigRules.validate(request);
+        if (violations.hasErrors()) {
+            return violations;
+        }
+        ConfigRule rule = request.rule();
+        if (rule.assignmentType().orElse(null) == PolicyAssignmentType.BUILTIN) {
+            violations = violations.and(checkAgainstDefinition(rule));
+        }
+        return violations;
     }
 
     private Violations checkAgainstDefinition(ConfigRule rule) {

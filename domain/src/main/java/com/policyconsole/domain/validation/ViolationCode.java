@@ -59,7 +59,15 @@ public enum ViolationCode {
     OTHER_OBJECT_TYPE("other_object_type"),
     // The life of a policy.
     POLICY_NOT_FOUND("policy_not_found"),
-    NO_POLICY_CHOSEN("no_policy_chosen");
+    NO_POLICY_CHOSEN("no_policy_chosen"),
+    // The life of a Config rule.
+    RULE_NOT_FOUND("rule_not_found"),
+    RULE_ALREADY_IN_STATE("rule_already_in_state"),
+    RULE_EVALUATING("rule_evaluating"),
+    RULE_DISABLED("rule_disabled"),
+    RULE_NAME_CHANGED("rule_name_changed"),
+    RULE_TYPE_CHANGED("rule_type_changed"),
+    DISABLES_FIRST("disables_first");
 
     private final String code;
 

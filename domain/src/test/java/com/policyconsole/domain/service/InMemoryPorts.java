@@ -1,6 +1,10 @@
 package com.policyconsole.domain.service;
 
+import com.policyconsole.domain.model.config.CompliancePage;
+import com.policyconsole.domain.model.config.ComplianceSummary;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.EvaluationState;
+import com.policyconsole.domain.model.config.RuleChange;
 import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.emergency.BlockTarget;
@@ -131,6 +135,78 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     @Override
     public List<PolicyDefinition> definitions() {
         return definitions;
+    }
+
+    /** Outcomes the next rule operations answer with instead of applying them, in order. */
+    final java.util.ArrayDeque<CloudOutcome> ruleOutcomes = new java.util.ArrayDeque<>();
+    /** States the next reads of a rule report before its own, in order (e.g. still Enabled after a disable). */
+    final java.util.ArrayDeque<String> shownStates = new java.util.ArrayDeque<>();
+    ComplianceSummary summary = new ComplianceSummary(0, 0);
+    EvaluationState evaluation = new EvaluationState(null, null, null, null);
+    int shows;
+
+    @Override
+    public PreparedCall prepare(RuleChange change) {
+        RenderedRequest rendered = new RenderedRequest(change instanceof RuleChange.Delete ? "DELETE" : "POST",
+                "https://rms.test/v1/resource-manager/domains/" + change.domainId() + "/policy-assignments/"
+                        + change.ruleId() + "/" + change.verb(),
+                "/v1/resource-manager/domains/{domain_id}/policy-assignments/{policy_assignment_id}/" + change.verb(),
+                Map.of("domain_id", change.domainId(), "policy_assignment_id", change.ruleId()), Map.of(), Map.of(),
+                null);
+        return new PreparedCall(rendered, () -> apply(change));
+    }
+
+    /** Applies a rule operation as Config would: the state changes, a delete removes the rule. */
+    private CloudOutcome apply(RuleChange change) {
+        journal.add("cloud:" + change.verb());
+        if (!ruleOutcomes.isEmpty()) {
+            return ruleOutcomes.poll();
+        }
+        for (int i = 0; i < cloudRules.size(); i++) {
+            PolicyAssignment r = cloudRules.get(i);
+            if (r.id().equals(change.ruleId())) {
+                if (change instanceof RuleChange.Delete) {
+                    cloudRules.remove(i);
+                } else {
+                    String state = change instanceof RuleChange.Enable ? "Enabled"
+                            : change instanceof RuleChange.Disable ? "Disabled"
+                            : change instanceof RuleChange.Evaluate ? "Evaluating" : r.state();
+                    cloudRules.set(i, new PolicyAssignment(r.id(), change instanceof RuleChange.Update u ? u.rule()
+                            : r.rule(), state, r.created(), r.updated(), r.createdBy(), null, null));
+                }
+                return new CloudOutcome.Accepted(change.ruleId(), null, 202, "req-r", null);
+            }
+        }
+        return new CloudOutcome.Refused(404, "RMS.00010005", "not found", "req-r", null);
+    }
+
+    @Override
+    public Optional<PolicyAssignment> show(String domainId, String ruleId) {
+        journal.add("cloud:show");
+        shows++;
+        Optional<PolicyAssignment> found = cloudRules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+        if (found.isPresent() && !shownStates.isEmpty()) {
+            PolicyAssignment r = found.get();
+            return Optional.of(new PolicyAssignment(r.id(), r.rule(), shownStates.poll(), r.created(), r.updated(),
+                    r.createdBy(), null, null));
+        }
+        return found;
+    }
+
+    @Override
+    public ComplianceSummary summary(String domainId, String ruleId) {
+        return summary;
+    }
+
+    @Override
+    public CompliancePage policyStates(String domainId, String ruleId, String complianceState, String marker,
+                                       int limit) {
+        return new CompliancePage(List.of(), null);
+    }
+
+    @Override
+    public EvaluationState evaluationState(String domainId, String ruleId) {
+        return evaluation;
     }
 
     @Override

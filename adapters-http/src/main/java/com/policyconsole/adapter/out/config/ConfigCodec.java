@@ -3,6 +3,8 @@ package com.policyconsole.adapter.out.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.policyconsole.adapter.json.JsonValues;
 import com.policyconsole.adapter.out.http.WireJson;
+import com.policyconsole.domain.model.config.CompliancePage;
+import com.policyconsole.domain.model.config.ComplianceSummary;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.CustomPolicy;
 import com.policyconsole.domain.model.config.ParameterSchema;
@@ -10,6 +12,8 @@ import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyAssignmentType;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.config.PolicyFilter;
+import com.policyconsole.domain.model.config.ResourceCompliance;
+import com.policyconsole.domain.model.config.EvaluationState;
 import com.policyconsole.domain.model.config.ResourceTag;
 import com.policyconsole.domain.model.json.JsonValue;
 import java.math.BigDecimal;
@@ -65,6 +69,61 @@ public final class ConfigCodec {
     /** An error answer, in Config's {@code {error_code, error_msg}} shape. */
     public static String writeError(String code, String message) {
         return WireJson.writeAnswer(new ErrorDto(code, message));
+    }
+
+    /** A rule's last evaluation, as {@code …/policy-states/evaluation-state} answers. */
+    public static String writeEvaluationState(String ruleId, EvaluationState state) {
+        return WireJson.writeAnswer(new EvaluationStateDto(ruleId, state.state(), text(state.startedAt()),
+                text(state.endedAt()), state.errorMessage()));
+    }
+
+    /** A rule's compliance summary, as {@code …/policy-states/summary} answers. */
+    public static String writeSummary(PolicyAssignment rule, ComplianceSummary summary) {
+        String state = summary.nonCompliant() > 0 ? ResourceCompliance.NON_COMPLIANT : ResourceCompliance.COMPLIANT;
+        return WireJson.writeAnswer(new ComplianceSummaryDto(state, toAnswer(rule), new ComplianceSummaryDto.Results(
+                new ComplianceSummaryDto.Counts(summary.compliant(), summary.nonCompliant()),
+                new ComplianceSummaryDto.Counts(summary.nonCompliant() > 0 ? 0 : 1, summary.nonCompliant() > 0 ? 1 : 0))));
+    }
+
+    /** One page of a rule's evaluated resources, as {@code …/policy-states} answers. */
+    public static String writePolicyStatePage(String domainId, PolicyAssignment rule, CompliancePage page) {
+        return WireJson.writeAnswer(new PolicyStatePageDto(page.resources().stream().map(r -> {
+            int dot = r.resourceType() == null ? -1 : r.resourceType().indexOf('.');
+            return new PolicyStateDto(domainId, r.regionId(), r.resourceId(), r.resourceName(),
+                    dot < 0 ? null : r.resourceType().substring(0, dot),
+                    dot < 0 ? r.resourceType() : r.resourceType().substring(dot + 1),
+                    rule.rule().period() == null ? "resource" : "period", r.complianceState(), rule.id(),
+                    rule.rule().name(), rule.rule().policyDefinitionId(), text(r.evaluatedAt()));
+        }).toList(), new PageInfoDto(page.resources().size(), page.nextMarker())));
+    }
+
+    /** The last evaluation Config reports; an answer without a state means the rule was never evaluated. */
+    static EvaluationState toDomain(EvaluationStateDto dto) {
+        return new EvaluationState(blankToNull(dto.state()), instant(dto.startTime()), instant(dto.endTime()),
+                blankToNull(dto.errorMessage()));
+    }
+
+    /** The resource counts of a summary; absent counts are 0. */
+    static ComplianceSummary toDomain(ComplianceSummaryDto dto) {
+        ComplianceSummaryDto.Counts counts = dto.results() == null ? null : dto.results().resourceDetails();
+        return new ComplianceSummary(counts == null || counts.compliantCount() == null ? 0
+                : Math.max(0, counts.compliantCount()),
+                counts == null || counts.nonCompliantCount() == null ? 0 : Math.max(0, counts.nonCompliantCount()));
+    }
+
+    /** A page of evaluated resources. */
+    static CompliancePage toDomain(PolicyStatePageDto dto) {
+        List<ResourceCompliance> resources = dto.value() == null ? List.of() : dto.value().stream()
+                .filter(java.util.Objects::nonNull)
+                .map(s -> new ResourceCompliance(s.resourceId(), s.resourceName(),
+                        s.resourceProvider() == null ? s.resourceType() : s.resourceProvider() + "." + s.resourceType(),
+                        s.regionId(), s.complianceState(), instant(s.evaluationTime())))
+                .toList();
+        return new CompliancePage(resources, dto.pageInfo() == null ? null : blankToNull(dto.pageInfo().nextMarker()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static PolicyAssignmentDto toAnswer(PolicyAssignment a) {

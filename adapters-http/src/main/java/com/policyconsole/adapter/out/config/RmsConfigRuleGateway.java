@@ -14,7 +14,11 @@ import com.policyconsole.adapter.out.http.RestClientFactory;
 import com.policyconsole.adapter.out.http.Uris;
 import com.policyconsole.adapter.out.http.WireJson;
 import com.policyconsole.adapter.out.http.WireRequest;
+import com.policyconsole.domain.model.config.CompliancePage;
+import com.policyconsole.domain.model.config.ComplianceSummary;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.EvaluationState;
+import com.policyconsole.domain.model.config.RuleChange;
 import com.policyconsole.domain.model.config.PolicyAssignment;
 import com.policyconsole.domain.model.config.PolicyDefinition;
 import com.policyconsole.domain.model.history.CloudOutcome;
@@ -32,20 +36,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * {@link ConfigRuleGateway} over Config's (RMS) REST API: adds rules, lists the account's rules (following
- * {@code page_info.next_marker}) and reads the built-in policy definitions. A 5xx answer to "Adding a Rule" is
+ * {@code page_info.next_marker}), reads the built-in policy definitions, and reads and operates on one rule (show,
+ * compliance, evaluation; enable, disable, run an evaluation, update, delete). A 5xx answer to "Adding a Rule" is
  * Failed, not Unknown: a rule name is unique per account, so sending the same rule again can never create a
- * second one (see {@code adapters-http/RETRIES.md}).
+ * second one. Enable, disable, delete and the reads of one rule are repeated after a 5xx or a timeout, since
+ * repeating them cannot do more than the first did (see {@code adapters-http/RETRIES.md}).
  */
 @ApplicationScoped
 public class RmsConfigRuleGateway implements ConfigRuleGateway {
 
     /** Path of the rule endpoints. */
     public static final String ASSIGNMENTS_PATH = "/v1/resource-manager/domains/{domain_id}/policy-assignments";
+    /** Path of one rule. */
+    public static final String RULE_PATH = ASSIGNMENTS_PATH + "/{policy_assignment_id}";
+    /** Path of a rule's evaluated resources. */
+    public static final String STATES_PATH = RULE_PATH + "/policy-states";
     /** Path of the built-in definitions. */
     public static final String DEFINITIONS_PATH = "/v1/resource-manager/policy-definitions";
     /** The content type header, spelled as the SecMaster document spells it. */
@@ -157,6 +169,156 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
             return page.pageInfo();
         });
         return definitions;
+    }
+
+    @Override
+    public PreparedCall prepare(RuleChange change) {
+        URI base;
+        String unconfigured = null;
+        try {
+            base = endpoints.rms();
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            base = CloudEndpoints.UNCONFIGURED;
+            unconfigured = e.getMessage();
+        }
+        String domainId = nullToEmpty(change.domainId());
+        String ruleId = nullToEmpty(change.ruleId());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("domain_id", domainId);
+        values.put("policy_assignment_id", ruleId);
+        String path = pathOf(change);
+        WireRequest wire = change instanceof RuleChange.Update update
+                ? new WireRequest("PUT", path, Uris.build(base, path, values, Map.of()),
+                        Map.of(CONTENT_TYPE_HEADER, WireJson.CONTENT_TYPE), ConfigCodec.writeRule(update.rule()))
+                : new WireRequest(change instanceof RuleChange.Delete ? "DELETE" : "POST", path,
+                        Uris.build(base, path, values, Map.of()), Map.of(), null);
+        AuthScope scope = new AuthScope.Domain(change.domainId());
+        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
+        headers.putAll(authentication.preview(wire, scope));
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), path, values, Map.of(),
+                headers, wire.body());
+        String why = isBlank(domainId) || isBlank(ruleId) ? "domain_id and policy_assignment_id are required"
+                : unconfigured;
+        if (why != null) {
+            return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
+                    why + ": the request was not sent", null, null));
+        }
+        return new PreparedCall(rendered, () -> send(change, wire, scope));
+    }
+
+    private static String pathOf(RuleChange change) {
+        if (change instanceof RuleChange.Enable) {
+            return RULE_PATH + "/enable";
+        }
+        if (change instanceof RuleChange.Disable) {
+            return RULE_PATH + "/disable";
+        }
+        return change instanceof RuleChange.Evaluate ? STATES_PATH + "/run-evaluation" : RULE_PATH;
+    }
+
+    /**
+     * Sends an operation: enable, disable and delete repeated after a 5xx or a timeout; a delete whose repetition finds
+     * the rule gone (404) deleted it with an earlier attempt.
+     */
+    private CloudOutcome send(RuleChange change, WireRequest wire, AuthScope scope) {
+        String domainId = change.domainId();
+        String ruleId = change.ruleId();
+        AtomicInteger attempts = new AtomicInteger();
+        CloudCallExecutor.Transport transport = headers -> {
+            attempts.incrementAndGet();
+            AuthHeaders auth = AuthHeaders.from(headers, SENT_BY_PUT);
+            if (change instanceof RuleChange.Update) {
+                return client().updateRule(domainId, ruleId, auth, wire.bodyBytes());
+            }
+            if (change instanceof RuleChange.Delete) {
+                return client().deleteRule(domainId, ruleId, auth);
+            }
+            if (change instanceof RuleChange.Evaluate) {
+                return client().runEvaluation(domainId, ruleId, auth);
+            }
+            return client().switchRule(domainId, ruleId, change instanceof RuleChange.Enable ? "enable" : "disable", auth);
+        };
+        boolean repeatable = !(change instanceof RuleChange.Update || change instanceof RuleChange.Evaluate);
+        Exchange exchange = repeatable
+                ? executor.executeRepeatable(wire, authentication.forScope(scope), transport)
+                : executor.execute(wire, authentication.forScope(scope), transport);
+        if (change instanceof RuleChange.Delete && attempts.get() > 1 && exchange instanceof Exchange.Answered a
+                && a.status() == 404) {
+            return new CloudOutcome.Accepted(ruleId, "Deleted", a.status(), Redactor.redact(a.requestId()),
+                    Outcomes.body(a));
+        }
+        return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, change instanceof RuleChange.Update
+                ? RmsConfigRuleGateway::addOutcome
+                : answer -> new CloudOutcome.Accepted(ruleId, null, answer.status(), Redactor.redact(answer.requestId()),
+                        Outcomes.body(answer)));
+    }
+
+    @Override
+    public Optional<PolicyAssignment> show(String domainId, String ruleId) {
+        Exchange exchange = readRule("the rule", RULE_PATH, domainId, ruleId, Map.of(),
+                headers -> client().showRule(domainId, ruleId, headers));
+        if (exchange instanceof Exchange.Answered a && a.status() == 404) {
+            return Optional.empty();
+        }
+        PolicyAssignmentDto dto = body("the rule", exchange, PolicyAssignmentDto.class);
+        if (dto.id() == null) {
+            throw Outcomes.readFailure("the rule", (Exchange.Answered) exchange, "the answer has no rule id");
+        }
+        return Optional.of(ConfigCodec.toDomain(dto));
+    }
+
+    @Override
+    public ComplianceSummary summary(String domainId, String ruleId) {
+        Exchange exchange = readRule("the compliance summary", STATES_PATH + "/summary", domainId, ruleId, Map.of(),
+                headers -> client().summary(domainId, ruleId, headers));
+        return ConfigCodec.toDomain(body("the compliance summary", exchange, ComplianceSummaryDto.class));
+    }
+
+    @Override
+    public CompliancePage policyStates(String domainId, String ruleId, String complianceState, String marker,
+                                       int limit) {
+        String size = Integer.toString(Math.min(MAX_PAGE_SIZE, Math.max(1, limit)));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("compliance_state", complianceState);
+        query.put("limit", size);
+        query.put("marker", marker);
+        Exchange exchange = readRule("the evaluated resources", STATES_PATH, domainId, ruleId, query,
+                headers -> client().policyStates(domainId, ruleId, complianceState, size, marker, headers));
+        return ConfigCodec.toDomain(body("the evaluated resources", exchange, PolicyStatePageDto.class));
+    }
+
+    @Override
+    public EvaluationState evaluationState(String domainId, String ruleId) {
+        Exchange exchange = readRule("the evaluation state", STATES_PATH + "/evaluation-state", domainId, ruleId,
+                Map.of(), headers -> client().evaluationState(domainId, ruleId, headers));
+        return ConfigCodec.toDomain(body("the evaluation state", exchange, EvaluationStateDto.class));
+    }
+
+    /** One read of a rule's resource, repeated after a 5xx or a timeout; not sent without an account and a rule ID. */
+    private Exchange readRule(String what, String path, String domainId, String ruleId, Map<String, String> query,
+                              java.util.function.Function<AuthHeaders, jakarta.ws.rs.core.Response> call) {
+        if (isBlank(domainId) || isBlank(ruleId)) {
+            throw new CloudReadException(what + " was not sent: domain_id and policy_assignment_id are required",
+                    new CloudOutcome.Failed(0, "CLIENT.INVALID_REQUEST", "domain_id and policy_assignment_id are required",
+                            null, null));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("domain_id", domainId);
+        values.put("policy_assignment_id", ruleId);
+        URI base;
+        try {
+            base = endpoints.rms();
+        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
+            throw new CloudReadException(what + " was not sent: " + e.getMessage(),
+                    new CloudOutcome.Failed(0, "CONFIG.MISSING", e.getMessage(), null, null));
+        }
+        WireRequest wire = new WireRequest("GET", path, Uris.build(base, path, values, query), Map.of(), null);
+        return executor.executeRepeatable(wire, authentication.forScope(new AuthScope.Domain(domainId)),
+                headers -> call.apply(AuthHeaders.from(headers, Set.of())));
+    }
+
+    private static <T> T body(String what, Exchange exchange, Class<T> type) {
+        return readPage(what, exchange, type);
     }
 
     /** Follows {@code next_marker} until it is null, a marker repeats, or {@code max-pages} is reached (a failure). */

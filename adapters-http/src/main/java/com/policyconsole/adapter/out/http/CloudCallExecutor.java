@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
  * Runs one logical cloud call: authenticates each attempt, sends it through the REST client, turns the
  * response or exception into an {@link Exchange}, logs one line per attempt and retries what is safe to
  * retry — a {@code 429}, a failure that certainly kept the request from the server, and once a {@code 401}
- * with a renewable IAM token. Nothing that may have reached the server is retried here; see
- * {@code adapters-http/RETRIES.md}.
+ * with a renewable IAM token. Nothing that may have reached the server is retried here, except for requests that are
+ * the same however often they are applied ({@link #executeRepeatable}); see {@code adapters-http/RETRIES.md}.
  */
 @ApplicationScoped
 public class CloudCallExecutor {
@@ -57,6 +57,20 @@ public class CloudCallExecutor {
 
     /** Sends {@code request} until it is answered, fails for good or runs out of attempts; never throws. */
     public Exchange execute(WireRequest request, CallAuthentication authentication, Transport transport) {
+        return execute(request, authentication, transport, false);
+    }
+
+    /**
+     * {@link #execute(WireRequest, CallAuthentication, Transport)} for a request that has the same effect however often
+     * it is applied (a GET, enabling, disabling or deleting a Config rule): also retried after a 5xx and after a read
+     * timeout or a connection lost once sent.
+     */
+    public Exchange executeRepeatable(WireRequest request, CallAuthentication authentication, Transport transport) {
+        return execute(request, authentication, transport, true);
+    }
+
+    private Exchange execute(WireRequest request, CallAuthentication authentication, Transport transport,
+                             boolean repeatable) {
         int maxAttempts = retryPolicy.maxAttempts();
         boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
@@ -69,7 +83,7 @@ public class CloudCallExecutor {
                 if (isStatus(exchange, UNAUTHORIZED) && !renewed && authentication.renewAfterUnauthorized()) {
                     renewed = true;
                     retryIn = Duration.ZERO;
-                } else if (isRetryable(exchange)) {
+                } else if (isRetryable(exchange) || repeatable && mayRepeat(exchange)) {
                     retryIn = retryPolicy.delayAfter(attempt, retryAfter(exchange), random);
                 }
             }
@@ -136,6 +150,11 @@ public class CloudCallExecutor {
             return a.status() == TOO_MANY_REQUESTS;
         }
         return exchange instanceof Exchange.NotSent n && n.failure().retryable();
+    }
+
+    /** A server error or an answer lost after sending: worth repeating when repeating cannot do harm. */
+    private static boolean mayRepeat(Exchange exchange) {
+        return exchange instanceof Exchange.Answered a ? a.status() >= 500 : exchange instanceof Exchange.Lost;
     }
 
     private static boolean isStatus(Exchange exchange, int status) {

@@ -1,6 +1,7 @@
 package com.policyconsole.domain.model.history;
 
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.config.RuleChange;
 import com.policyconsole.domain.model.emergency.ActionType;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.lifecycle.PolicyChange;
@@ -9,7 +10,7 @@ import java.util.List;
 /** A request the console sends, of either API. */
 public sealed interface SubmittedRequest
         permits SubmittedRequest.EmergencyPolicySubmission, SubmittedRequest.PolicyChangeSubmission,
-        SubmittedRequest.ConfigRuleSubmission {
+        SubmittedRequest.ConfigRuleSubmission, SubmittedRequest.RuleChangeSubmission {
 
     Operation operation();
 
@@ -56,6 +57,39 @@ public sealed interface SubmittedRequest
         @Override
         public List<String> targets() {
             return request.rule() == null || request.rule().name() == null ? List.of() : List.of(request.rule().name());
+        }
+    }
+
+    /**
+     * An operation on a Config rule that exists.
+     *
+     * @param change the operation
+     * @param stepOf the entry of the operation this one is a later step of (a delete that disabled the rule first),
+     *               or null
+     */
+    record RuleChangeSubmission(RuleChange change, Long stepOf) implements SubmittedRequest {
+        public RuleChangeSubmission {
+            java.util.Objects.requireNonNull(change, "'change' must not be null");
+        }
+
+        @Override
+        public Operation operation() {
+            if (change instanceof RuleChange.Enable) {
+                return Operation.ENABLE_CONFIG_RULE;
+            }
+            if (change instanceof RuleChange.Disable) {
+                return Operation.DISABLE_CONFIG_RULE;
+            }
+            if (change instanceof RuleChange.Evaluate) {
+                return Operation.EVALUATE_CONFIG_RULE;
+            }
+            return change instanceof RuleChange.Update ? Operation.UPDATE_CONFIG_RULE : Operation.DELETE_CONFIG_RULE;
+        }
+
+        /** The rule's name. */
+        @Override
+        public List<String> targets() {
+            return change.ruleName() == null || change.ruleName().isEmpty() ? List.of() : List.of(change.ruleName());
         }
     }
 }

@@ -1,0 +1,24 @@
+package com.policyconsole.domain.port.in;
+
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.validation.Violations;
+import java.util.List;
+
+/**
+ * An operation on a rule checked and rendered, not sent: one request, or two for a delete that must disable the rule
+ * first.
+ *
+ * @param violations every error and warning
+ * @param requests the exact requests that would be sent, in order, secrets masked
+ */
+public record RuleChangePreview(Violations violations, List<RenderedRequest> requests) {
+
+    public RuleChangePreview {
+        requests = List.copyOf(requests);
+    }
+
+    /** Whether the operation can be sent (perhaps after acknowledging warnings). */
+    public boolean isSendable() {
+        return !violations.hasErrors();
+    }
+}
