@@ -2,7 +2,6 @@ package com.policyconsole.sandbox;
 
 import com.policyconsole.adapter.out.secmaster.SecMasterCodec;
 import com.policyconsole.domain.model.bulk.SecMasterLimits;
-import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
@@ -25,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the sandbox cloud holds while the console runs: workspaces, operation connections, policies with their
- * delivery tasks, and rules. A delivery task runs for {@code policyconsole.sandbox.delivery-time} before its layers'
- * records are final; while it runs it counts against SecMaster's concurrent tasks. Policy changes are serialized per
+ * What the sandbox's SecMaster holds while the console runs: workspaces, operation connections, policies with their
+ * delivery tasks (Config's rules are {@link SandboxRules}). A delivery task runs for
+ * {@code policyconsole.sandbox.delivery-time} before its layers' records are final; while it runs it counts against SecMaster's concurrent tasks. Policy changes are serialized per
  * workspace, so that the limits hold under concurrent calls.
  */
 @ApplicationScoped
@@ -55,10 +54,6 @@ public class SandboxState {
         }
     }
 
-    /** One added Config rule: its 24-hex ID, the rule and when it was added. */
-    public record StoredRule(String id, ConfigRule rule, Instant created) {
-    }
-
     /** A delivery to VPC: when, and how many objects, for VPC's objects per minute. */
     private record VpcDelivery(Instant at, int objects) {
     }
@@ -73,7 +68,6 @@ public class SandboxState {
 
     private final Map<String, Map<String, StoredPolicy>> policiesByWorkspace = new LinkedHashMap<>();
     private final Map<String, List<VpcDelivery>> vpcDeliveries = new LinkedHashMap<>();
-    private final Map<String, Map<String, StoredRule>> rulesByDomain = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final SecMasterLimits limits;
     private final SandboxFaults faults;
@@ -99,28 +93,6 @@ public class SandboxState {
 
     public Duration deliveryTime() {
         return deliveryTime;
-    }
-
-    /** Adds a rule unless the account already has one of that name; rule names are unique per account. */
-    public Optional<StoredRule> addRule(String domainId, ConfigRule rule) {
-        Map<String, StoredRule> rules = rulesByDomain.computeIfAbsent(domainId, k -> Collections.synchronizedMap(new LinkedHashMap<>()));
-        synchronized (rules) {
-            if (rules.containsKey(rule.name())) {
-                return Optional.empty();
-            }
-            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-            StoredRule stored = new StoredRule(id, rule, clock.instant());
-            rules.put(rule.name(), stored);
-            return Optional.of(stored);
-        }
-    }
-
-    /** The account's rules, in the order they were added. */
-    public List<StoredRule> rules(String domainId) {
-        Map<String, StoredRule> rules = rulesByDomain.getOrDefault(domainId, Map.of());
-        synchronized (rules) {
-            return new ArrayList<>(rules.values());
-        }
     }
 
     public boolean hasWorkspace(String workspaceId) {

@@ -6,6 +6,7 @@ import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.port.out.AuditChain;
 import com.policyconsole.domain.port.out.BulkJobStore;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
+import com.policyconsole.domain.port.out.ConfigRuleHistory;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.HistoryReader;
 import com.policyconsole.domain.port.out.PasswordHashing;
@@ -19,6 +20,7 @@ import com.policyconsole.domain.service.DeliveryStatusService;
 import com.policyconsole.domain.service.PolicyLifecycleService;
 import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
+import com.policyconsole.domain.service.ConfigRuleLifecycleService;
 import com.policyconsole.domain.service.ConfigRuleService;
 import com.policyconsole.domain.service.EmergencyPolicyChecks;
 import com.policyconsole.domain.service.EmergencyPolicyService;
@@ -105,6 +107,19 @@ public class DomainServices {
     ConfigRuleService configRuleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, RequestHistory history,
                                         Clock clock) {
         return new ConfigRuleService(gateway, checks, history, clock);
+    }
+
+    @Produces
+    @Singleton
+    ConfigRuleLifecycleService configRuleLifecycleService(ConfigRuleGateway gateway, ConfigRuleChecks checks,
+                                                          ConfigRuleHistory ruleHistory, RequestHistory history,
+                                                          Clock clock,
+                                                          @ConfigProperty(name = "policyconsole.config.disable-wait",
+                                                                  defaultValue = "30s") java.time.Duration disableWait,
+                                                          @ConfigProperty(name = "policyconsole.config.poll-interval",
+                                                                  defaultValue = "500ms") java.time.Duration poll) {
+        return new ConfigRuleLifecycleService(gateway, checks, ruleHistory, history, clock, disableWait, poll,
+                duration -> Thread.sleep(duration.toMillis()));
     }
 
     @Produces

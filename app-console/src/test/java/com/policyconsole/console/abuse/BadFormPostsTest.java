@@ -7,6 +7,7 @@ import com.policyconsole.console.abuse.BadFormPosts.Fault;
 import com.policyconsole.console.abuse.BadFormPosts.Post;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import com.policyconsole.sandbox.SandboxRules;
 import com.policyconsole.sandbox.SandboxState;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -59,6 +60,9 @@ class BadFormPostsTest {
     @Inject
     SandboxState sandbox;
 
+    @Inject
+    SandboxRules sandboxRules;
+
     private ConsoleSession operator;
 
     @BeforeEach
@@ -89,7 +93,7 @@ class BadFormPostsTest {
         BadFormPosts generator = new BadFormPosts(SEED);
         long historyBefore = historyCount();
         int policiesBefore = sandbox.policies(SandboxState.WORKSPACE_ID).size();
-        int rulesBefore = sandbox.rules(BadFormPosts.DOMAIN_ID).size();
+        int rulesBefore = sandboxRules.rules(BadFormPosts.DOMAIN_ID).size();
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> failingKinds = new ConcurrentHashMap<>();
@@ -139,7 +143,7 @@ class BadFormPostsTest {
                 failed.get(), POSTS, new TreeMap<>(failingKinds)).isEmpty();
         assertThat(historyCount()).as("history entries").isEqualTo(historyBefore);
         assertThat(sandbox.policies(SandboxState.WORKSPACE_ID)).as("sandbox policies").hasSize(policiesBefore);
-        assertThat(sandbox.rules(BadFormPosts.DOMAIN_ID)).as("sandbox rules").hasSize(rulesBefore);
+        assertThat(sandboxRules.rules(BadFormPosts.DOMAIN_ID)).as("sandbox rules").hasSize(rulesBefore);
     }
 
     /** Why the answer to {@code post} is not a proper refusal, or {@code null} if it is one. */

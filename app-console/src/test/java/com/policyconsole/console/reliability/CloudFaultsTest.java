@@ -15,6 +15,7 @@ import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.history.HistoryDetail;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import com.policyconsole.sandbox.SandboxFaults;
+import com.policyconsole.sandbox.SandboxRules;
 import com.policyconsole.sandbox.SandboxState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -84,6 +85,9 @@ class CloudFaultsTest {
 
     @Inject
     SandboxState sandbox;
+
+    @Inject
+    SandboxRules sandboxRules;
 
     @Inject
     SandboxFaults faults;
@@ -348,7 +352,7 @@ class CloudFaultsTest {
                 assertThat(held).as("a FAILED create never reached SecMaster: %s", s).isEmpty();
             }
         } else {
-            List<SandboxState.StoredRule> held = rulesNamed(s.subject());
+            List<SandboxRules.StoredRule> held = rulesNamed(s.subject());
             if (expected.equals("SUCCEEDED")) {
                 assertThat(held).as("sandbox rules named %s", s).singleElement()
                         .satisfies(r -> assertThat(entry.entry().resultId()).isEqualTo(r.id()));
@@ -422,7 +426,7 @@ class CloudFaultsTest {
                     .startsWith(addressPrefix)).extracting(p -> p.policy().blockTarget())
                     .as("every policy the sandbox holds in %s*", addressPrefix).containsExactlyInAnyOrderElementsOf(ours);
         }
-        assertThat(sandbox.rules(domainId)).extracting(r -> r.rule().name()).as("rules of this run's account")
+        assertThat(sandboxRules.rules(domainId)).extracting(r -> r.rule().name()).as("rules of this run's account")
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(submitted.stream().filter(s -> s.kind() == Kind.RULE)
                         .map(Submission::subject).toList());
@@ -452,8 +456,8 @@ class CloudFaultsTest {
                 .filter(p -> p.policy().blockTarget().equals(address)).toList();
     }
 
-    private List<SandboxState.StoredRule> rulesNamed(String name) {
-        return sandbox.rules(domainId).stream().filter(r -> r.rule().name().equals(name)).toList();
+    private List<SandboxRules.StoredRule> rulesNamed(String name) {
+        return sandboxRules.rules(domainId).stream().filter(r -> r.rule().name().equals(name)).toList();
     }
 
     /** {@code count} distinct public addresses {@code first.x.y.z}, drawn from {@code random}. */

@@ -133,7 +133,7 @@ class DeliveryStatusServiceTest {
             }
             HistoryEntry entry = new HistoryEntry(7, Operation.CREATE_EMERGENCY_POLICY, "alice", RequestStatus.SUCCEEDED,
                     NOW, NOW, 5L, WORKSPACE.projectId(), WORKSPACE.workspaceId(), null, PolicyCategory.BLOCK, null,
-                    null, null, null, null, null, null, null, null, null, List.of("1.2.3.4"));
+                    null, null, null, null, null, null, null, null, null, List.of("1.2.3.4"), null, null, null);
             return Optional.of(new HistoryDetail(entry, created, null, null));
         }
 

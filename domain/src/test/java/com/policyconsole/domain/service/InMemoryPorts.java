@@ -152,7 +152,7 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
                         + change.ruleId() + "/" + change.verb(),
                 "/v1/resource-manager/domains/{domain_id}/policy-assignments/{policy_assignment_id}/" + change.verb(),
                 Map.of("domain_id", change.domainId(), "policy_assignment_id", change.ruleId()), Map.of(), Map.of(),
-                null);
+                "");
         return new PreparedCall(rendered, () -> apply(change));
     }
 

@@ -54,7 +54,7 @@ class RetryDeliveryServiceTest {
         RenderedRequest sent = ports.prepare(seedEmergencyRequest()).rendered();
         HistoryEntry entry = new HistoryEntry(id, Operation.CREATE_EMERGENCY_POLICY, "alice", status, CLOCK.instant(),
                 CLOCK.instant(), 5L, WORKSPACE.projectId(), WORKSPACE.workspaceId(), null, PolicyCategory.BLOCK, null,
-                null, null, null, null, null, null, null, null, null, List.of("1.2.3.4"));
+                null, null, null, null, null, null, null, null, null, List.of("1.2.3.4"), null, null, null);
         entries.put(id, new HistoryDetail(entry, sent, null, resolvedBy));
     }
 

@@ -196,7 +196,7 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
         Map<String, String> headers = new LinkedHashMap<>(wire.headers());
         headers.putAll(authentication.preview(wire, scope));
         RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), path, values, Map.of(),
-                headers, wire.body());
+                headers, wire.body() == null ? "" : wire.body());
         String why = isBlank(domainId) || isBlank(ruleId) ? "domain_id and policy_assignment_id are required"
                 : unconfigured;
         if (why != null) {

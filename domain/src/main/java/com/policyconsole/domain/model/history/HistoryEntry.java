@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param resultId task ID or rule ID, or null
  * @param resultState the rule's state, or null
  * @param targets the objects (or the rule name), in request order
+ * @param ruleId the Config rule an operation on a rule was about (the added rule's ID is {@code resultId}), or null
+ * @param stepOf the entry of the operation this one is a later step of (a delete that disabled first), or null
+ * @param nextStep the entry of this operation's next step, or null
  */
 public record HistoryEntry(
         long id,
@@ -54,7 +57,10 @@ public record HistoryEntry(
         String cloudRequestId,
         String resultId,
         String resultState,
-        List<String> targets) {
+        List<String> targets,
+        String ruleId,
+        Long stepOf,
+        Long nextStep) {
 
     public HistoryEntry {
         Objects.requireNonNull(operation, "'operation' must not be null");

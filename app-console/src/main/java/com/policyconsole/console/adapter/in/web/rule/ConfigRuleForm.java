@@ -5,6 +5,8 @@ import com.policyconsole.console.adapter.in.web.FormField;
 import com.policyconsole.console.adapter.in.web.FormFields;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.CustomPolicy;
+import com.policyconsole.domain.model.config.PolicyAssignment;
+import com.policyconsole.domain.model.config.PolicyAssignmentType;
 import com.policyconsole.domain.model.config.PolicyFilter;
 import com.policyconsole.domain.model.config.ResourceTag;
 import com.policyconsole.domain.model.json.JsonValue;
@@ -41,6 +43,10 @@ public class ConfigRuleForm {
     @RestForm("f_tag_value") public String filterTagValue;
     @RestForm("tags") public String tags;
     @RestForm("acknowledge") public String acknowledge;
+    /** Set when the form updates the rule with this ID instead of adding one. */
+    @RestForm("rule_id") public String ruleId;
+    /** Set for a staged rollout: evaluate the new rule at once and offer to keep or remove it. */
+    @RestForm("staged") public String staged;
 
     public static ConfigRuleForm defaults(String domainId) {
         ConfigRuleForm f = new ConfigRuleForm();
@@ -48,6 +54,59 @@ public class ConfigRuleForm {
         f.assignmentType = "builtin";
         f.trigger = "change";
         return f;
+    }
+
+    /** The form of an update, filled in with the rule as Config holds it. */
+    public static ConfigRuleForm of(String domainId, PolicyAssignment assignment) {
+        ConfigRule r = assignment.rule();
+        ConfigRuleForm f = new ConfigRuleForm();
+        f.ruleId = assignment.id();
+        f.domainId = domainId;
+        f.assignmentType = r.assignmentType().map(PolicyAssignmentType::wireName).orElse(r.policyAssignmentType());
+        f.name = r.name();
+        f.description = r.description();
+        f.definitionId = r.policyDefinitionId();
+        if (r.customPolicy() != null) {
+            f.functionUrn = r.customPolicy().functionUrn();
+            JsonValue agency = r.customPolicy().authValue() == null ? null : r.customPolicy().authValue().get("agency_name");
+            f.agencyName = agency instanceof JsonValue.JsonString text ? text.value() : null;
+        }
+        if (r.period() != null) {
+            f.trigger = "period";
+            f.period = r.period();
+        } else if (r.policyFilter() != null) {
+            f.trigger = "change";
+            PolicyFilter filter = r.policyFilter();
+            f.filterRegionId = filter.regionId();
+            f.filterProvider = filter.resourceProvider();
+            f.filterType = filter.resourceType();
+            f.filterResourceId = filter.resourceId();
+            f.filterTagKey = filter.tagKey();
+            f.filterTagValue = filter.tagValue();
+        } else {
+            f.trigger = "any";
+        }
+        if (r.parameters() != null && !r.parameters().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = JsonValues.NODES.objectNode();
+            JsonValues.toNodes(r.parameters()).forEach(object::set);
+            f.parameters = object.toString();
+        }
+        if (r.tags() != null && !r.tags().isEmpty()) {
+            StringBuilder lines = new StringBuilder();
+            r.tags().forEach(t -> lines.append(t.key()).append('=').append(t.value() == null ? "" : t.value()).append('\n'));
+            f.tags = lines.toString();
+        }
+        return f;
+    }
+
+    /** Whether the form updates a rule that exists. */
+    public boolean isUpdate() {
+        return ruleId != null && !ruleId.isBlank();
+    }
+
+    /** Whether a staged rollout was asked for. */
+    public boolean isStaged() {
+        return staged != null && !staged.isBlank();
     }
 
     /** The domain rule, and the problems found while reading the form (JSON parameters, tag lines). */

@@ -7,9 +7,12 @@ import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.config.Period;
 import com.policyconsole.domain.model.config.PolicyDefinition;
+import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.in.AddConfigRuleCommand;
 import com.policyconsole.domain.port.in.AddConfigRuleUseCase;
+import com.policyconsole.domain.port.in.ManageConfigRulesUseCase;
+import com.policyconsole.domain.port.in.RuleChangeCommand;
 import com.policyconsole.domain.port.in.PolicyDefinitionsQuery;
 import com.policyconsole.domain.port.in.Preview;
 import com.policyconsole.domain.port.in.PreviewRequestUseCase;
@@ -27,9 +30,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 
-/** The Config rule form: built-in (definition and parameters) or custom (function URN), trigger, tags; preview; submit. */
+/**
+ * The Config rule form: built-in (definition and parameters) or custom (function URN), trigger, tags; preview; submit;
+ * with a staged rollout, an evaluation of the new rule and its rollout page.
+ */
 @Path("/rules")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.TEXT_HTML)
@@ -47,13 +54,16 @@ public class ConfigRuleResource {
     private final AddConfigRuleUseCase addRule;
     private final PreviewRequestUseCase previews;
     private final PolicyDefinitionsQuery catalog;
+    private final ManageConfigRulesUseCase manage;
     private final SubmissionMetrics metrics;
     private final SecurityIdentity identity;
     private final WebSettings settings;
 
     public ConfigRuleResource(AddConfigRuleUseCase addRule, PreviewRequestUseCase previews, PolicyDefinitionsQuery catalog,
-                              SubmissionMetrics metrics, SecurityIdentity identity, WebSettings settings) {
+                              ManageConfigRulesUseCase manage, SubmissionMetrics metrics, SecurityIdentity identity,
+                              WebSettings settings) {
         this.addRule = addRule;
+        this.manage = manage;
         this.previews = previews;
         this.catalog = catalog;
         this.metrics = metrics;
@@ -100,6 +110,10 @@ public class ConfigRuleResource {
             return Response.status(422).entity(form(form, new FieldErrors(all), null)).build();
         }
         SubmissionResult result = metrics.record("add_config_rule", () -> addRule.add(command));
+        if (form.isStaged() && result instanceof SubmissionResult.Sent sent
+                && sent.outcome() instanceof CloudOutcome.Accepted accepted && accepted.resultId() != null) {
+            return stagedRollout(command.domainId(), accepted.resultId());
+        }
         return Results.of(result, new Results.FormPages() {
             @Override
             public TemplateInstance form(Violations errors, String notice) {
@@ -111,6 +125,17 @@ public class ConfigRuleResource {
                 return Templates.preview(form, previews.preview(command), new FieldErrors(warnings), true);
             }
         });
+    }
+
+    /**
+     * The staged rollout after the add: an evaluation of the new rule (unless Config's first evaluation of it still
+     * runs, which the rollout page then follows), then the rollout page.
+     */
+    private Response stagedRollout(String domainId, String ruleId) {
+        RuleChangeCommand evaluate = RuleChangeCommand.of(identity.getPrincipal().getName(), domainId, ruleId,
+                RuleChangeCommand.Kind.EVALUATE, false);
+        metrics.record("evaluate_config_rule", () -> manage.submit(evaluate));
+        return Response.seeOther(URI.create("/rules/" + ruleId + "/rollout")).build();
     }
 
     private TemplateInstance form(ConfigRuleForm form, FieldErrors errors, String notice) {

@@ -61,6 +61,12 @@ public class HistoryEntryEntity extends PanacheEntityBase {
     @Column(name = "retry_of")
     public Long retryOf;
 
+    @Column(name = "rule_id", length = 64)
+    public String ruleId;
+
+    @Column(name = "step_of")
+    public Long stepOf;
+
     @Column(name = "http_status")
     public Integer httpStatus;
 

@@ -40,6 +40,11 @@ final class HistoryMapper {
             describe(s.request(), e);
         } else if (pending.request() instanceof SubmittedRequest.ConfigRuleSubmission s) {
             describe(s.request(), e);
+        } else if (pending.request() instanceof SubmittedRequest.RuleChangeSubmission s) {
+            e.domainId = cut(s.change().domainId(), 64);
+            e.ruleName = cut(s.change().ruleName(), 64);
+            e.ruleId = cut(s.change().ruleId(), 64);
+            e.stepOf = s.stepOf();
         } else if (pending.request() instanceof SubmittedRequest.PolicyChangeSubmission s) {
             e.projectId = cut(s.change().workspace().projectId(), 64);
             e.workspaceId = cut(s.change().workspace().workspaceId(), 64);

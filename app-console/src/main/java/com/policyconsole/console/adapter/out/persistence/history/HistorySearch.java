@@ -43,7 +43,8 @@ public class HistorySearch implements HistoryReader {
             + "h.duration_ms, h.project_id, h.workspace_id, h.domain_id, h.policy_category, h.block_type, "
             + "h.ages_out_at, h.rule_name, h.retry_of, h.http_status, h.error_code, h.error_message, "
             + "h.cloud_request_id, h.result_id, h.result_state, "
-            + "(select string_agg(t.target, ',' order by t.id) from request_target t where t.entry_id = h.id)";
+            + "(select string_agg(t.target, ',' order by t.id) from request_target t where t.entry_id = h.id), "
+            + "h.rule_id, h.step_of, (select min(n.id) from request_history n where n.step_of = h.id)";
 
     private final EntityManager em;
 
@@ -210,7 +211,8 @@ public class HistorySearch implements HistoryReader {
                 instant(c[12]), (String) c[13],
                 c[14] == null ? null : ((Number) c[14]).longValue(), c[15] == null ? null : ((Number) c[15]).intValue(),
                 (String) c[16], (String) c[17], (String) c[18], (String) c[19], (String) c[20],
-                targets == null ? List.of() : Arrays.asList(targets.split(",")));
+                targets == null ? List.of() : Arrays.asList(targets.split(",")), (String) c[22],
+                c[23] == null ? null : ((Number) c[23]).longValue(), c[24] == null ? null : ((Number) c[24]).longValue());
     }
 
     /** The constant of that name, or null for a name the enum does not have (a row written by another version). */

@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.out.persistence.history;
 
+import com.policyconsole.domain.model.config.HistoryRule;
 import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;
 import com.policyconsole.domain.model.emergency.BlockType;
@@ -7,12 +8,12 @@ import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.policyconsole.domain.model.history.CloudOutcome;
 import com.policyconsole.domain.model.history.KnownPolicy;
-import com.policyconsole.domain.model.history.Operation;
 import com.policyconsole.domain.model.history.PendingRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.model.history.SubmittedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
 import com.policyconsole.domain.port.HistoryUnavailableException;
+import com.policyconsole.domain.port.out.ConfigRuleHistory;
 import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +43,7 @@ import org.jboss.logging.Logger;
  * never calls the cloud for a request that is not durably recorded.
  */
 @ApplicationScoped
-public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
+public class PostgresRequestHistory implements RequestHistory, PolicyInventory, ConfigRuleHistory {
 
     private static final Logger LOG = Logger.getLogger(PostgresRequestHistory.class);
 
@@ -296,14 +297,37 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory {
     }
 
 
+    /** The names of the rules the console added to the account and has not deleted since. */
     @Override
     public Set<String> ruleNames(String domainId) {
+        Set<String> names = new HashSet<>();
+        historyRules(domainId).forEach(r -> names.add(r.name()));
+        return names;
+    }
+
+    /**
+     * The account's rules the console added (successfully) and has not deleted since: a later successful delete of the
+     * same rule ID, or of the same name when the add's answer had no ID, ends a rule.
+     */
+    @Override
+    public List<HistoryRule> historyRules(String domainId) {
         return inNewTransaction("read the known rules", () -> {
-            List<HistoryEntryEntity> entries = HistoryEntryEntity.list("operation = ?1 and status = ?2 and domainId = ?3",
-                    Operation.ADD_CONFIG_RULE.name(), RequestStatus.SUCCEEDED.name(), domainId);
-            Set<String> names = new HashSet<>();
-            entries.forEach(e -> names.add(e.ruleName));
-            return names;
+            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                    SELECT a.rule_name, a.result_id, a.id, a.actor, a.requested_at FROM request_history a
+                     WHERE a.operation = 'ADD_CONFIG_RULE' AND a.status = 'SUCCEEDED' AND a.domain_id = :domain
+                       AND NOT EXISTS (SELECT 1 FROM request_history d
+                                        WHERE d.operation = 'DELETE_CONFIG_RULE' AND d.status = 'SUCCEEDED'
+                                          AND d.domain_id = a.domain_id AND d.id > a.id
+                                          AND (d.rule_id = a.result_id OR a.result_id IS NULL AND d.rule_name = a.rule_name))
+                     ORDER BY a.id DESC""").setParameter("domain", domainId).getResultList();
+            List<HistoryRule> rules = new ArrayList<>();
+            for (Object row : rows) {
+                Object[] c = (Object[]) row;
+                rules.add(new HistoryRule((String) c[0], (String) c[1], ((Number) c[2]).longValue(), (String) c[3],
+                        c[4] instanceof Instant i ? i : c[4] instanceof OffsetDateTime o ? o.toInstant()
+                                : ((java.sql.Timestamp) c[4]).toInstant()));
+            }
+            return rules;
         });
     }
 

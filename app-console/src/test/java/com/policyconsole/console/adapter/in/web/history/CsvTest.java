@@ -17,7 +17,7 @@ class CsvTest {
         return new HistoryEntry(7, Operation.CREATE_EMERGENCY_POLICY, "alice", RequestStatus.REFUSED,
                 Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:01Z"), 40L, "proj", "ws", null,
                 PolicyCategory.BLOCK, BlockType.SOURCE_IP, null, null, null, 400, errorCode, errorMessage, "rid", null,
-                null, List.of("8.8.4.7", "8.8.4.8"));
+                null, List.of("8.8.4.7", "8.8.4.8"), null, null, null);
     }
 
     @Test
