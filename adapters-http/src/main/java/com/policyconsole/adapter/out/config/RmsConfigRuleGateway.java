@@ -218,7 +218,8 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
 
     /**
      * Sends an operation: enable, disable and delete repeated after a 5xx or a timeout; a delete whose repetition finds
-     * the rule gone (404) deleted it with an earlier attempt.
+     * the rule gone (404) deleted it with an earlier attempt. A 5xx after the last attempt is Unknown: Config may have
+     * applied it (the rule's page shows its state, and sending it again does no harm).
      */
     private CloudOutcome send(RuleChange change, WireRequest wire, AuthScope scope) {
         String domainId = change.domainId();
@@ -247,7 +248,7 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
             return new CloudOutcome.Accepted(ruleId, "Deleted", a.status(), Redactor.redact(a.requestId()),
                     Outcomes.body(a));
         }
-        return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, change instanceof RuleChange.Update
+        return Outcomes.ofWrite(exchange, Outcomes.ServerError.MAY_HAVE_APPLIED, change instanceof RuleChange.Update
                 ? RmsConfigRuleGateway::addOutcome
                 : answer -> new CloudOutcome.Accepted(ruleId, null, answer.status(), Redactor.redact(answer.requestId()),
                         Outcomes.body(answer)));
