@@ -181,13 +181,20 @@ public final class ConsoleBrowser implements AutoCloseable {
         return Boolean.TRUE.equals(driver.executeScript("return window.__marked === true;"));
     }
 
-    /** Waits, without reloading, until the element {@code cssSelector} shows {@code expected}; false if it never does. */
+    /**
+     * Waits, without reloading (a page that reloads itself is read again), until the element {@code cssSelector} shows
+     * {@code expected}; false if it never does.
+     */
     public boolean awaitText(String cssSelector, String expected, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
-            if (!found.isEmpty() && found.get(0).getText().contains(expected)) {
-                return true;
+            try {
+                List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+                if (!found.isEmpty() && found.get(0).getText().contains(expected)) {
+                    return true;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // the page reloaded itself (it follows something running) between finding and reading: look again
             }
             Thread.sleep(100);
         }

@@ -238,10 +238,11 @@ public class ConfigRulesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response previewBulk(@RestForm("action") String action, @RestForm("rule_id") List<String> ids) {
         Optional<RuleChangeCommand.Kind> kind = kind(action);
-        if (kind.isEmpty()) {
-            return unknownAction(action);
-        }
         List<String> chosen = chosen(ids);
+        if (kind.isEmpty()) {
+            return Response.status(422).entity(change(action, List.of(), false,
+                    "Choose an operation for the chosen rules: enable, disable, evaluate or delete.")).build();
+        }
         if (chosen.isEmpty() || chosen.size() > MAX_BULK) {
             return badBulk(action, chosen.size());
         }
@@ -259,10 +260,11 @@ public class ConfigRulesResource {
     public Response bulk(@RestForm("action") String action, @RestForm("rule_id") List<String> ids,
                          @RestForm String acknowledge) {
         Optional<RuleChangeCommand.Kind> kind = kind(action);
-        if (kind.isEmpty()) {
-            return unknownAction(action);
-        }
         List<String> chosen = chosen(ids);
+        if (kind.isEmpty()) {
+            return Response.status(422).entity(change(action, List.of(), false,
+                    "Choose an operation for the chosen rules: enable, disable, evaluate or delete.")).build();
+        }
         if (chosen.isEmpty() || chosen.size() > MAX_BULK) {
             return badBulk(action, chosen.size());
         }

@@ -92,6 +92,17 @@ class AccessMatrixTest {
         post("POST /rules/edit",                    TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /rules/preview",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /rules/submit",                  TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /rules",                           TO_LOGIN,  OK,        OK,            FORBIDDEN);
+        get("GET /rules/{id}",                      TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        get("GET /rules/{id}/rollout",              TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        get("GET /rules/{id}/edit",                 TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /rules/{id}/edit",               TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
+        post("POST /rules/{id}/update/preview",     TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/{id}/update",             TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/{id}/{action}/preview",   TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/{id}/{action}",           TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/bulk/preview",            TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        post("POST /rules/bulk",                    TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         get("GET /history",                         TO_LOGIN,  OK,        OK,            FORBIDDEN);
         get("GET /history/export.csv",              TO_LOGIN,  OK,        FORBIDDEN,     FORBIDDEN);
         get("GET /history/{id}",                    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
@@ -118,6 +129,15 @@ class AccessMatrixTest {
         sandbox("PUT /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments");
         sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments");
         sandbox("GET /sandbox/rms/v1/resource-manager/policy-definitions");
+        sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}");
+        sandbox("PUT /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}");
+        sandbox("DELETE /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}");
+        sandbox("POST /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/enable");
+        sandbox("POST /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/disable");
+        sandbox("POST /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/policy-states/run-evaluation");
+        sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/policy-states/evaluation-state");
+        sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/policy-states/summary");
+        sandbox("GET /sandbox/rms/v1/resource-manager/domains/{domain_id}/policy-assignments/{id}/policy-states");
         sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys");
         sandbox("POST /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/search");
         sandbox("GET /sandbox/secmaster/v1/{project_id}/workspaces/{workspace_id}/soc/policys/{policy_id}");
@@ -181,6 +201,7 @@ class AccessMatrixTest {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1)
                 .replace("{id}", NO_SUCH_ID)
+                .replace("{action}", "disable")
                 .replace("{policyId}", "p-" + NO_SUCH_ID)
                 .replace("{domain_id}", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
                 .replace("{project_id}", "3bb27e024693436da46b5f5aaf499060")
