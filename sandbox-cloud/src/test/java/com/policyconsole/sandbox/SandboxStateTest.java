@@ -8,10 +8,8 @@ import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.DefenseConnection;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.lifecycle.LayerDelivery;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -115,33 +113,5 @@ class SandboxStateTest {
 
     private static DefenseConnection connection(String id, String type) {
         return new DefenseConnection(id, type + " connection", "cn-north-7", null, type, null, null, null, null);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -96,33 +96,47 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
      */
     @Override
     public PreparedCall prepare(ConfigRuleRequest request) {
-        URI base;
-        String unconfigured = null;
+        Base base = base();
+        WireRequest wire = addRequest(request, base.uri());
+        return prepared(wire, Map.of("domain_id", nullToEmpty(request.domainId())), request.domainId(),
+                isBlank(request.domainId()) || request.rule() == null ? "domain_id and a rule are required" : null,
+                base, () -> {
+                    Exchange exchange = executor.execute(wire, authentication.forScope(
+                            new AuthScope.Domain(request.domainId())), sent -> client().addRule(request.domainId(),
+                            AuthHeaders.from(sent, SENT_BY_PUT), wire.bodyBytes()));
+                    return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED,
+                            RmsConfigRuleGateway::addOutcome);
+                });
+    }
+
+    /** Config's address, or {@link CloudEndpoints#UNCONFIGURED} and why when it is not configured. */
+    private record Base(URI uri, String unconfigured) {
+    }
+
+    private Base base() {
         try {
-            base = endpoints.rms();
+            return new Base(endpoints.rms(), null);
         } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            base = CloudEndpoints.UNCONFIGURED;
-            unconfigured = e.getMessage();
+            return new Base(CloudEndpoints.UNCONFIGURED, e.getMessage());
         }
-        WireRequest wire = addRequest(request, base);
+    }
+
+    /**
+     * The request rendered (authentication masked, no body as empty) with its call: not sent, and why, when
+     * {@code notSendable} says so or without Config's address; else sent by {@code send}.
+     */
+    private PreparedCall prepared(WireRequest wire, Map<String, String> pathValues, String domainId, String notSendable,
+                                  Base base, java.util.function.Supplier<CloudOutcome> send) {
         Map<String, String> headers = new LinkedHashMap<>(wire.headers());
-        headers.putAll(authentication.preview(wire, new AuthScope.Domain(request.domainId())));
-        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), ASSIGNMENTS_PATH,
-                Map.of("domain_id", nullToEmpty(request.domainId())), Map.of(), headers, wire.body());
-        if (isBlank(request.domainId()) || request.rule() == null) {
+        headers.putAll(authentication.preview(wire, new AuthScope.Domain(domainId)));
+        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), wire.pathTemplate(),
+                pathValues, Map.of(), headers, wire.body() == null ? "" : wire.body());
+        String why = notSendable != null ? notSendable : base.unconfigured();
+        if (why != null) {
             return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
-                    "domain_id and a rule are required: the request was not sent", null, null));
+                    why + ": the request was not sent", null, null));
         }
-        if (unconfigured != null) {
-            String why = unconfigured + ": the request was not sent";
-            return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT", why, null, null));
-        }
-        return new PreparedCall(rendered, () -> {
-            Exchange exchange = executor.execute(wire, authentication.forScope(new AuthScope.Domain(request.domainId())),
-                    sent -> client().addRule(request.domainId(), AuthHeaders.from(sent, SENT_BY_PUT),
-                            wire.bodyBytes()));
-            return Outcomes.ofWrite(exchange, Outcomes.ServerError.NOT_APPLIED, RmsConfigRuleGateway::addOutcome);
-        });
+        return new PreparedCall(rendered, send);
     }
 
     @Override
@@ -173,37 +187,19 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
 
     @Override
     public PreparedCall prepare(RuleChange change) {
-        URI base;
-        String unconfigured = null;
-        try {
-            base = endpoints.rms();
-        } catch (CloudEndpoints.EndpointNotConfiguredException e) {
-            base = CloudEndpoints.UNCONFIGURED;
-            unconfigured = e.getMessage();
-        }
-        String domainId = nullToEmpty(change.domainId());
-        String ruleId = nullToEmpty(change.ruleId());
+        Base base = base();
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("domain_id", domainId);
-        values.put("policy_assignment_id", ruleId);
+        values.put("domain_id", nullToEmpty(change.domainId()));
+        values.put("policy_assignment_id", nullToEmpty(change.ruleId()));
         String path = pathOf(change);
+        URI uri = Uris.build(base.uri(), path, values, Map.of());
         WireRequest wire = change instanceof RuleChange.Update update
-                ? new WireRequest("PUT", path, Uris.build(base, path, values, Map.of()),
-                        Map.of(CONTENT_TYPE_HEADER, WireJson.CONTENT_TYPE), ConfigCodec.writeRule(update.rule()))
-                : new WireRequest(change instanceof RuleChange.Delete ? "DELETE" : "POST", path,
-                        Uris.build(base, path, values, Map.of()), Map.of(), null);
-        AuthScope scope = new AuthScope.Domain(change.domainId());
-        Map<String, String> headers = new LinkedHashMap<>(wire.headers());
-        headers.putAll(authentication.preview(wire, scope));
-        RenderedRequest rendered = new RenderedRequest(wire.method(), wire.uri().toString(), path, values, Map.of(),
-                headers, wire.body() == null ? "" : wire.body());
-        String why = isBlank(domainId) || isBlank(ruleId) ? "domain_id and policy_assignment_id are required"
-                : unconfigured;
-        if (why != null) {
-            return new PreparedCall(rendered, () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT",
-                    why + ": the request was not sent", null, null));
-        }
-        return new PreparedCall(rendered, () -> send(change, wire, scope));
+                ? new WireRequest("PUT", path, uri, Map.of(CONTENT_TYPE_HEADER, WireJson.CONTENT_TYPE),
+                        ConfigCodec.writeRule(update.rule()))
+                : new WireRequest(change instanceof RuleChange.Delete ? "DELETE" : "POST", path, uri, Map.of(), null);
+        return prepared(wire, values, change.domainId(), isBlank(change.domainId()) || isBlank(change.ruleId())
+                ? "domain_id and policy_assignment_id are required" : null, base,
+                () -> send(change, wire, new AuthScope.Domain(change.domainId())));
     }
 
     private static String pathOf(RuleChange change) {

@@ -139,6 +139,12 @@ public class ConfigRuleResource {
     }
 
     private TemplateInstance form(ConfigRuleForm form, FieldErrors errors, String notice) {
+        return formPage(form, errors, catalog, notice);
+    }
+
+    /** The rule form (an add's or an update's) with the built-in definitions, or a notice when they cannot be read. */
+    static TemplateInstance formPage(ConfigRuleForm form, FieldErrors errors, PolicyDefinitionsQuery catalog,
+                                     String notice) {
         List<PolicyDefinition> definitions;
         String message = notice;
         try {

@@ -10,6 +10,7 @@ import com.policyconsole.domain.model.config.RuleList;
 import com.policyconsole.domain.port.CloudReadException;
 import com.policyconsole.domain.port.in.ConfigRulesQuery;
 import com.policyconsole.domain.port.in.ManageConfigRulesUseCase;
+import com.policyconsole.domain.port.in.PolicyDefinitionsQuery;
 import com.policyconsole.domain.port.in.Preview;
 import com.policyconsole.domain.port.in.RuleChangeCommand;
 import com.policyconsole.domain.port.in.RuleChangePreview;
@@ -73,14 +74,16 @@ public class ConfigRulesResource {
 
     private final ConfigRulesQuery rules;
     private final ManageConfigRulesUseCase manage;
+    private final PolicyDefinitionsQuery catalog;
     private final SubmissionMetrics metrics;
     private final SecurityIdentity identity;
     private final WebSettings settings;
 
-    public ConfigRulesResource(ConfigRulesQuery rules, ManageConfigRulesUseCase manage, SubmissionMetrics metrics,
-                               SecurityIdentity identity, WebSettings settings) {
+    public ConfigRulesResource(ConfigRulesQuery rules, ManageConfigRulesUseCase manage, PolicyDefinitionsQuery catalog,
+                               SubmissionMetrics metrics, SecurityIdentity identity, WebSettings settings) {
         this.rules = rules;
         this.manage = manage;
+        this.catalog = catalog;
         this.metrics = metrics;
         this.identity = identity;
         this.settings = settings;
@@ -126,9 +129,8 @@ public class ConfigRulesResource {
         if (detail.isEmpty()) {
             return notFound(id);
         }
-        return Response.ok(ConfigRuleResource.Templates.form(ConfigRuleForm.of(settings.domainId(), detail.get().rule()),
-                FieldErrors.none(), List.of(), List.of("One_Hour", "Three_Hours", "Six_Hours", "Twelve_Hours",
-                        "TwentyFour_Hours"), null)).build();
+        return Response.ok(ConfigRuleResource.formPage(ConfigRuleForm.of(settings.domainId(), detail.get().rule()),
+                FieldErrors.none(), catalog, null)).build();
     }
 
     /** Back from the update's preview to its form, as it was filled in. */
@@ -239,12 +241,9 @@ public class ConfigRulesResource {
     public Response previewBulk(@RestForm("action") String action, @RestForm("rule_id") List<String> ids) {
         Optional<RuleChangeCommand.Kind> kind = kind(action);
         List<String> chosen = chosen(ids);
-        if (kind.isEmpty()) {
-            return Response.status(422).entity(change(action, List.of(), false,
-                    "Choose an operation for the chosen rules: enable, disable, evaluate or delete.")).build();
-        }
-        if (chosen.isEmpty() || chosen.size() > MAX_BULK) {
-            return badBulk(action, chosen.size());
+        Response refused = refusedBulk(action, kind, chosen);
+        if (refused != null) {
+            return refused;
         }
         List<RuleOperation> operations = chosen.stream().map(id -> operation(id, kind.get(), false)).toList();
         boolean sendable = operations.stream().anyMatch(o -> !o.errors().hasErrors());
@@ -261,12 +260,9 @@ public class ConfigRulesResource {
                          @RestForm String acknowledge) {
         Optional<RuleChangeCommand.Kind> kind = kind(action);
         List<String> chosen = chosen(ids);
-        if (kind.isEmpty()) {
-            return Response.status(422).entity(change(action, List.of(), false,
-                    "Choose an operation for the chosen rules: enable, disable, evaluate or delete.")).build();
-        }
-        if (chosen.isEmpty() || chosen.size() > MAX_BULK) {
-            return badBulk(action, chosen.size());
+        Response refused = refusedBulk(action, kind, chosen);
+        if (refused != null) {
+            return refused;
         }
         boolean acknowledged = acknowledge != null && !acknowledge.isBlank();
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -334,15 +330,17 @@ public class ConfigRulesResource {
                 "There is no rule operation '" + cut(action) + "': enable, disable, evaluate or delete.")).build();
     }
 
-    private Response badBulk(String action, int chosen) {
-        return Response.status(422).entity(change(action, List.of(), false,
-                chosen == 0 ? "Choose at least one rule." : "At most " + MAX_BULK + " rules at once (" + chosen
-                        + " chosen).")).build();
+    /** A bulk action without an operation, or with no or too many rules: the page again (422), else null. */
+    private Response refusedBulk(String action, Optional<RuleChangeCommand.Kind> kind, List<String> chosen) {
+        String problem = kind.isEmpty() ? "Choose an operation for the chosen rules: enable, disable, evaluate or delete."
+                : chosen.isEmpty() ? "Choose at least one rule."
+                : chosen.size() > MAX_BULK ? "At most " + MAX_BULK + " rules at once (" + chosen.size() + " chosen)."
+                : null;
+        return problem == null ? null : Response.status(422).entity(change(action, List.of(), false, problem)).build();
     }
 
     private TemplateInstance updateForm(ConfigRuleForm form, Violations errors, String notice) {
-        return ConfigRuleResource.Templates.form(form, new FieldErrors(errors), List.of(), List.of("One_Hour",
-                "Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours"), notice);
+        return ConfigRuleResource.formPage(form, new FieldErrors(errors), catalog, notice);
     }
 
     private RuleChangeCommand update(String id, ConfigRuleForm.Read read, boolean acknowledged) {

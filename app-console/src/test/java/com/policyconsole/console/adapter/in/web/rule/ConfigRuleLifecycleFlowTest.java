@@ -199,6 +199,7 @@ class ConfigRuleLifecycleFlowTest {
 
         String form = session.get("/rules/" + ruleId + "/edit").then().statusCode(200).extract().asString();
         assertThat(form).contains("value=\"" + name + "\"").contains("readonly").contains(SandboxInventory.STANDARD_IMAGE)
+                .contains("value=\"5fa265c0aa1e6afc05a0ff07\" selected")
                 .contains("/rules/" + ruleId + "/update/preview");
 
         Map<String, String> renamed = new java.util.HashMap<>(imagesRule(name + "-x"));
