@@ -21,6 +21,9 @@ import com.policyconsole.domain.service.PolicyLifecycleService;
 import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleLifecycleService;
+import com.policyconsole.domain.service.LoginService;
+import com.policyconsole.domain.model.login.LoginPolicy;
+import com.policyconsole.domain.port.out.LoginRecords;
 import com.policyconsole.domain.service.ConfigRuleService;
 import com.policyconsole.domain.service.EmergencyPolicyChecks;
 import com.policyconsole.domain.service.EmergencyPolicyService;
@@ -146,6 +149,19 @@ public class DomainServices {
     @Singleton
     AccountService accountService(AccountStore store, PasswordHashing hashing, Clock clock) {
         return new AccountService(store, hashing, clock);
+    }
+
+    @Produces
+    @Singleton
+    LoginService loginService(AccountService accounts, LoginRecords records, Clock clock,
+                              @ConfigProperty(name = "policyconsole.login.lock-after", defaultValue = "10") int lockAfter,
+                              @ConfigProperty(name = "policyconsole.login.lock-duration", defaultValue = "15m")
+                              java.time.Duration lockDuration,
+                              @ConfigProperty(name = "policyconsole.login.delay-base", defaultValue = "1s")
+                              java.time.Duration delayBase,
+                              @ConfigProperty(name = "policyconsole.login.delay-max", defaultValue = "30s")
+                              java.time.Duration delayMax) {
+        return new LoginService(accounts, records, new LoginPolicy(lockAfter, lockDuration, delayBase, delayMax), clock);
     }
 
     @Produces

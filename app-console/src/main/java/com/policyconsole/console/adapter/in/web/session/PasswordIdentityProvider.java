@@ -1,6 +1,9 @@
 package com.policyconsole.console.adapter.in.web.session;
 
-import com.policyconsole.domain.port.in.AuthenticateUseCase;
+import com.policyconsole.domain.model.login.LoginResult;
+import com.policyconsole.domain.port.in.LogInUseCase;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,17 +15,27 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks the user name and password posted to {@code /j_security_check} against {@code console_user}: the user
- * must exist, be enabled and have that password. The database lookup and bcrypt run off the event loop.
+ * must exist, be enabled and have that password, and neither the name nor the client address may have to wait after
+ * failed logins ({@link LogInUseCase}). The database lookup and bcrypt run off the event loop.
  */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(PasswordIdentityProvider.class);
 
-    private final AuthenticateUseCase accounts;
+    private final LogInUseCase logins;
 
-    public PasswordIdentityProvider(AuthenticateUseCase accounts) {
-        this.accounts = accounts;
+    public PasswordIdentityProvider(LogInUseCase logins) {
+        this.logins = logins;
+    }
+
+    /** The address the login came from (the proxy's forwarded one when the console is configured to trust it). */
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (context == null || context.request().remoteAddress() == null) {
+            return null;
+        }
+        return context.request().remoteAddress().hostAddress();
     }
 
     @Override
@@ -35,14 +48,20 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> accounts.authenticate(username, password)
-                .map(account -> {
-                    LOG.infof("User '%s' logged in", account.username());
-                    return Identities.of(account);
-                })
-                .orElseThrow(() -> {
-                    LOG.infof("Login refused for '%s'", Identities.forLog(username));
-                    return new AuthenticationFailedException();
-                }));
+        String address = clientAddress(request);
+        return context.runBlocking(() -> {
+            LoginResult result = logins.logIn(username, password, address);
+            if (result instanceof LoginResult.LoggedIn in) {
+                LOG.infof("User '%s' logged in from %s", in.account().username(), address);
+                return Identities.of(in.account());
+            }
+            if (result instanceof LoginResult.Throttled t) {
+                LOG.infof("Login for '%s' from %s not checked: %d s to wait after failed logins",
+                        Identities.forLog(username), address, t.retryAfter().toSeconds());
+            } else {
+                LOG.infof("Login refused for '%s' from %s", Identities.forLog(username), address);
+            }
+            throw new AuthenticationFailedException();
+        });
     }
 }

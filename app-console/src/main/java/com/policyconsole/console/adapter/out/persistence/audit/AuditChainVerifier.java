@@ -83,6 +83,8 @@ public final class AuditChainVerifier {
             firstChangedRow(connection, "account", ACCOUNT_ROWS).ifPresent(findings::add);
             firstRemovedRow(connection, "request", REMOVED_REQUESTS).ifPresent(findings::add);
             firstRemovedRow(connection, "account", REMOVED_ACCOUNTS).ifPresent(findings::add);
+            firstChangedRow(connection, "login", LOGIN_ROWS).ifPresent(findings::add);
+            firstRemovedRow(connection, "login", REMOVED_LOGINS).ifPresent(findings::add);
             connection.rollback();
             Instant done = clock.instant();
             return new AuditVerification(done, end.records(), unsealed, head[0], headHash, findings,
@@ -219,6 +221,23 @@ public final class AuditChainVerifier {
                AND NOT EXISTS (SELECT 1 FROM console_user u WHERE u.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
+    /** Login events whose row is not the state of their record (they are written once, never changed). */
+    private static final String LOGIN_ROWS = """
+            SELECT l.id, e.position, e.seq, e.subject_id FROM login_event l
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
+                          WHERE subject = 'login' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+                     ON e.subject_id = l.id
+             WHERE e.payload IS DISTINCT FROM audit_login_state(l.id)
+             ORDER BY l.id LIMIT 1""";
+
+    /** Recorded login events that no longer exist. */
+    private static final String REMOVED_LOGINS = """
+            SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq
+                                                           FROM audit_event WHERE subject = 'login'
+                                                          ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+             WHERE NOT EXISTS (SELECT 1 FROM login_event l WHERE l.id = e.subject_id)
+             ORDER BY e.subject_id LIMIT 1""";
+
     private static Optional<AuditFinding> firstChangedRow(Connection connection, String subject, String sql)
             throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -255,7 +274,11 @@ public final class AuditChainVerifier {
     }
 
     private static String label(String subject) {
-        return "request".equals(subject) ? "history entry #" : "account #";
+        return switch (subject) {
+            case "request" -> "history entry #";
+            case "login" -> "login event #";
+            default -> "account #";
+        };
     }
 
     /** The record hash of Flyway V5's {@code audit_record_hash}: SHA-256 of the fields joined by '|', in hex. */

@@ -115,7 +115,10 @@ class AccessMatrixTest {
         get("GET /blocks/{policyId}/ageing",        TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /blocks/ageing/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /blocks/ageing",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
+        get("GET /account",                         TO_LOGIN,  OK,        OK,            OK);
         get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        get("GET /admin/logins",                    TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
+        post("POST /admin/logins/unlock",           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
         get("GET /admin/users",                     TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         post("POST /admin/users",                   TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
         post("POST /admin/users/{id}/password",     TO_LOGIN,  FORBIDDEN, FORBIDDEN,     NOT_FOUND);

@@ -62,7 +62,7 @@ class LoginTest {
         assertThat(login.header("Location")).endsWith("/login?error");
         assertThat(setCookies(login, ConsoleSession.SESSION_COOKIE)).isEmpty();
         assertThat(given().when().get("/login?error").then().statusCode(200).extract().asString())
-                .contains("Wrong user name or password");
+                .contains("a wrong user name or password");
     }
 
     @ParameterizedTest

@@ -1,0 +1,104 @@
+package com.policyconsole.domain.service;
+
+import com.policyconsole.domain.model.account.UserAccount;
+import com.policyconsole.domain.model.login.AccountActivity;
+import com.policyconsole.domain.model.login.LoginEvent;
+import com.policyconsole.domain.model.login.LoginKey;
+import com.policyconsole.domain.model.login.LoginLock;
+import com.policyconsole.domain.model.login.LoginPolicy;
+import com.policyconsole.domain.model.login.LoginResult;
+import com.policyconsole.domain.port.in.AuthenticateUseCase;
+import com.policyconsole.domain.port.in.LogInUseCase;
+import com.policyconsole.domain.port.in.LoginLocksUseCase;
+import com.policyconsole.domain.port.out.LoginRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Password login that resists guessing: an attempt while its account or its client address must still wait is
+ * refused unchecked; a failure makes both wait longer ({@link LoginPolicy}) and, after enough in a row, locks them; a
+ * success ends both rows of failures. The answers do not tell whether the user exists. Every attempt, lock and unlock
+ * is logged.
+ */
+public final class LoginService implements LogInUseCase, LoginLocksUseCase {
+
+    /** Failures shown on an account's page. */
+    static final int RECENT_FAILURES = 10;
+
+    private final AuthenticateUseCase passwords;
+    private final LoginRecords records;
+    private final LoginPolicy policy;
+    private final Clock clock;
+
+    public LoginService(AuthenticateUseCase passwords, LoginRecords records, LoginPolicy policy, Clock clock) {
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.records = Objects.requireNonNull(records, "'records' must not be null");
+        this.policy = Objects.requireNonNull(policy, "'policy' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    @Override
+    public LoginResult logIn(String username, String password, String address) {
+        Instant now = clock.instant();
+        LoginKey account = LoginKey.account(username);
+        LoginKey client = LoginKey.address(address);
+        Duration wait = longer(waitOf(account, now), waitOf(client, now));
+        if (wait.compareTo(Duration.ZERO) > 0) {
+            records.append(new LoginEvent(LoginEvent.Kind.THROTTLED, now, account.value(), client.value(), null));
+            return new LoginResult.Throttled(wait);
+        }
+        Optional<UserAccount> found = passwords.authenticate(username, password);
+        if (found.isPresent()) {
+            records.reset(account);
+            records.reset(client);
+            records.append(new LoginEvent(LoginEvent.Kind.SUCCEEDED, now, account.value(), client.value(), null));
+            return new LoginResult.LoggedIn(found.get());
+        }
+        records.append(new LoginEvent(LoginEvent.Kind.FAILED, now, account.value(), client.value(), null));
+        for (LoginKey key : List.of(account, client)) {
+            int failures = records.recordFailure(key, now, now.minus(policy.lockDuration()));
+            Duration next = policy.waitAfter(failures);
+            if (next.compareTo(Duration.ZERO) > 0) {
+                records.holdUntil(key, now.plus(next), policy.locks(failures));
+            }
+            if (failures == policy.lockAfter()) {
+                records.append(lockEvent(LoginEvent.Kind.LOCKED, now, key, null));
+            }
+        }
+        return new LoginResult.Refused();
+    }
+
+    @Override
+    public AccountActivity activity(String username) {
+        return records.activity(LoginKey.account(username).value(), RECENT_FAILURES);
+    }
+
+    @Override
+    public List<LoginLock> waiting() {
+        return records.waiting(clock.instant());
+    }
+
+    @Override
+    public void unlock(String actor, LoginKey key) {
+        records.reset(key);
+        records.append(lockEvent(LoginEvent.Kind.UNLOCKED, clock.instant(), key, actor));
+    }
+
+    private Duration waitOf(LoginKey key, Instant now) {
+        return records.notBefore(key).filter(now::isBefore).map(until -> Duration.between(now, until))
+                .orElse(Duration.ZERO);
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static LoginEvent lockEvent(LoginEvent.Kind kind, Instant at, LoginKey key, String actor) {
+        return key.kind() == LoginKey.Kind.ACCOUNT ? new LoginEvent(kind, at, key.value(), null, actor)
+                : new LoginEvent(kind, at, null, key.value(), actor);
+    }
+}
