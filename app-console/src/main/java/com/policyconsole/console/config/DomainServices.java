@@ -22,6 +22,8 @@ import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleLifecycleService;
 import com.policyconsole.domain.service.LoginService;
+import com.policyconsole.domain.service.ApiTokenService;
+import com.policyconsole.domain.port.out.ApiTokenStore;
 import com.policyconsole.domain.model.login.LoginPolicy;
 import com.policyconsole.domain.port.out.LoginRecords;
 import com.policyconsole.domain.service.ConfigRuleService;
@@ -162,6 +164,12 @@ public class DomainServices {
                               @ConfigProperty(name = "policyconsole.login.delay-max", defaultValue = "30s")
                               java.time.Duration delayMax) {
         return new LoginService(accounts, records, new LoginPolicy(lockAfter, lockDuration, delayBase, delayMax), clock);
+    }
+
+    @Produces
+    @Singleton
+    ApiTokenService apiTokenService(ApiTokenStore tokens, AccountStore accounts, Clock clock) {
+        return new ApiTokenService(tokens, accounts, clock);
     }
 
     @Produces

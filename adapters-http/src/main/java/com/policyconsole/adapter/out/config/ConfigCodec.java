@@ -49,6 +49,11 @@ public final class ConfigCodec {
                 : new WireJson.Typed<>(toDomain(dto.value()), null);
     }
 
+    /** The fields of an "Adding a Rule" body that the document does not define, by wire path. */
+    public static List<String> unknownFields(String body) {
+        return WireJson.unknownFields(WireJson.treeOrNull(body), PolicyAssignmentRequestDto.class);
+    }
+
     /** A rule as Config answers with it: every field, {@code null} ones included, parameters and tags never null. */
     public static String writeAssignment(PolicyAssignment assignment) {
         return WireJson.writeAnswer(toAnswer(assignment));

@@ -20,6 +20,7 @@ import com.policyconsole.adapter.json.JsonValues;
 import com.policyconsole.domain.validation.Violation;
 import com.policyconsole.domain.validation.ViolationCode;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The one Jackson configuration for every body the adapters send or read, so that the preview, the signed
@@ -117,6 +118,57 @@ public final class WireJson {
                 : target != null && Number.class.isAssignableFrom(target) ? "a number"
                 : "an object";
         return Violation.error(path.toString(), ViolationCode.BAD_FORMAT, field + " must be " + shape);
+    }
+
+    /**
+     * The paths of the fields in {@code node} that the record DTO {@code type} (and the records it holds, in fields,
+     * lists and maps of them) does not name with {@code @JsonProperty}: what a strict client refuses although the
+     * services ignore it. Fields typed as a JSON tree or a map of scalars are open.
+     */
+    public static List<String> unknownFields(JsonNode node, Class<?> type) {
+        List<String> found = new java.util.ArrayList<>();
+        unknownFields(node, type, "", found);
+        return found;
+    }
+
+    private static void unknownFields(JsonNode node, Class<?> type, String path, List<String> found) {
+        if (node == null || !node.isObject() || !type.isRecord()) {
+            return;
+        }
+        java.util.Map<String, java.lang.reflect.RecordComponent> fields = new java.util.HashMap<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            com.fasterxml.jackson.annotation.JsonProperty p = c.getAnnotation(
+                    com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (p == null) {
+                p = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            }
+            fields.put(p == null ? c.getName() : p.value(), c);
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> field = it.next();
+            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            java.lang.reflect.RecordComponent c = fields.get(field.getKey());
+            if (c == null) {
+                found.add(at);
+                continue;
+            }
+            java.lang.reflect.Type generic = c.getGenericType();
+            if (c.getType().isRecord()) {
+                unknownFields(field.getValue(), c.getType(), at, found);
+            } else if (generic instanceof java.lang.reflect.ParameterizedType pt && field.getValue().isContainerNode()) {
+                java.lang.reflect.Type[] args = pt.getActualTypeArguments();
+                if (args[args.length - 1] instanceof Class<?> item && item.isRecord()) {
+                    if (java.util.Collection.class.isAssignableFrom(c.getType())) {
+                        for (int i = 0; i < field.getValue().size(); i++) {
+                            unknownFields(field.getValue().get(i), item, at + "[" + i + "]", found);
+                        }
+                    } else if (java.util.Map.class.isAssignableFrom(c.getType())) {
+                        field.getValue().fields().forEachRemaining(e -> unknownFields(e.getValue(), item,
+                                at + "." + e.getKey(), found));
+                    }
+                }
+            }
+        }
     }
 
     /** An answer DTO as the compact JSON text a service sends, {@code null} fields included. */

@@ -71,6 +71,11 @@ public final class SecMasterCodec {
                 : new WireJson.Typed<>(toDomain(workspace, version, actionType, dto.value()), null);
     }
 
+    /** The fields of a create or retry body that the document does not define, by wire path. */
+    public static List<String> unknownFields(String body) {
+        return WireJson.unknownFields(WireJson.treeOrNull(body), PolicyRequestDto.class);
+    }
+
     /** The body of a search for one page of policies. */
     static String writeSearchRequest(int limit, int offset) {
         return WireJson.write(new SearchRequestDto(limit, offset));

@@ -4,6 +4,8 @@ import com.policyconsole.adapter.log.Redactor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
+import com.policyconsole.console.adapter.in.api.Problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -31,9 +33,18 @@ public class UnexpectedErrorPage {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        boolean api = uri != null && uri.getPath().startsWith("/api/");
         if (e instanceof WebApplicationException web) {
             Response response = web.getResponse();
+            if (api) {
+                return Problem.of(response.getStatus(), "http-" + response.getStatus(),
+                        Response.Status.fromStatusCode(response.getStatus()) == null ? "Refused"
+                                : Response.Status.fromStatusCode(response.getStatus()).getReasonPhrase(),
+                        response.getStatus() == 415 ? "The body must be application/json."
+                                : response.getStatus() == 413 ? "The body is larger than the API reads."
+                                : "No such operation, or not with this method.").response();
+            }
             return response.getStatus() == 413 && !response.hasEntity() ? tooLarge() : response;
         }
         Matcher undecodable = UNDECODABLE.matcher(e instanceof IllegalArgumentException && e.getMessage() != null
@@ -44,6 +55,10 @@ public class UnexpectedErrorPage {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(redacted(e), "Unexpected error %s", errorId);
+        if (api) {
+            return Problem.of(500, "unexpected", "Unexpected error", "The error is logged as " + errorId
+                    + "; nothing more is said here.").response();
+        }
         return Response.serverError().type(MediaType.TEXT_HTML_TYPE).entity(Templates.error(errorId)).build();
     }
 

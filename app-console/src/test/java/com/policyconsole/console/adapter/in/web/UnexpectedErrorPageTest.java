@@ -14,7 +14,7 @@ class UnexpectedErrorPageTest {
     @Test
     void anUnexpectedErrorShowsAnErrorIdButNoDetail() {
         Response response = new UnexpectedErrorPage().unexpected(
-                new IllegalStateException("connection to db failed, password=hunter2"));
+                new IllegalStateException("connection to db failed, password=hunter2"), null);
 
         String page = ((TemplateInstance) response.getEntity()).render();
         assertThat(response.getStatus()).isEqualTo(500);
@@ -24,7 +24,7 @@ class UnexpectedErrorPageTest {
 
     @Test
     void aWebApplicationExceptionKeepsItsOwnResponse() {
-        Response response = new UnexpectedErrorPage().unexpected(new NotFoundException());
+        Response response = new UnexpectedErrorPage().unexpected(new NotFoundException(), null);
         assertThat(response.getStatus()).isEqualTo(404);
     }
 

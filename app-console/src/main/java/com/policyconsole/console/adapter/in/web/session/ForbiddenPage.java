@@ -21,7 +21,11 @@ public class ForbiddenPage {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
+        if (uri != null && uri.getPath().startsWith("/api/")) {
+            return com.policyconsole.console.adapter.in.api.Problem.of(403, "forbidden", "Not allowed",
+                    "This token's roles do not allow this operation.").response();
+        }
         String user = identity.isAnonymous() ? "nobody" : identity.getPrincipal().getName();
         String roles = Roles.ALL.stream().filter(identity::hasRole).collect(Collectors.joining(", "));
         return Response.status(Response.Status.FORBIDDEN)

@@ -1,0 +1,307 @@
+package com.policyconsole.console.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.console.testing.TestFormFactory;
+import com.policyconsole.console.testing.TestUserFactory;
+import com.policyconsole.console.testing.TestUserFactory.TestUser;
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON API over real HTTP on real PostgreSQL: tokens made on the page and shown once, the API's one way in, the
+ * same checks and history as the forms, problem+json for every bad input, idempotency keys and the rate limit.
+ */
+@QuarkusTest
+class ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET = Pattern.compile("pc_[0-9]+_[A-Za-z0-9_-]{43}");
+
+    @Inject
+    ManageAccountsUseCase accounts;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A token made on the tokens page by {@code user}, with these roles. */
+    static String token(TestUser user, String name, String... roles) {
+        ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
+        session.get("/account/tokens");
+        RequestSpecification form = session.form().formParam("name", name).formParam("expires_in_days", "30");
+        for (String role : roles) {
+            form = form.formParam("role", role);
+        }
+        String page = form.post("/account/tokens").then().statusCode(200).extract().asString();
+        Matcher m = SECRET.matcher(page);
+        assertThat(m.find()).as("the secret is shown once").isTrue();
+        assertThat(session.get("/account/tokens").asString()).as("and never again").doesNotContain(m.group());
+        return m.group();
+    }
+
+    static RequestSpecification api(String token) {
+        return given().redirects().follow(false).header("Authorization", "Bearer " + token)
+                .contentType("application/json");
+    }
+
+    /** The data_object the emergency-policy form would send for {@code targets}, read from its preview. */
+    static ObjectNode dataObject(TestUser operator, String targets) throws Exception {
+        ConsoleSession session = ConsoleSession.logIn(operator.name(), operator.password());
+        session.get("/policies/new");
+        String preview = TestFormFactory.blockForm(session, targets).post("/policies/preview").asString();
+        Matcher body = Pattern.compile("<pre id=\"request-body\">(.*?)</pre>", Pattern.DOTALL).matcher(preview);
+        assertThat(body.find()).isTrue();
+        String text = body.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
+        return (ObjectNode) JSON.readTree(text).get("data_object");
+    }
+
+    static String body(ObjectNode dataObject, boolean acknowledge) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data_object", dataObject);
+        if (acknowledge) {
+            body.put("acknowledge_warnings", true);
+        }
+        return body.toString();
+    }
+
+    private int entriesBy(String actor) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM request_history WHERE actor = ?")) {
+            s.setString(1, actor);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void aCreateGoesThroughTheSameChecksAndHistoryAsTheFormWithTheTokenAsActor() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-olga", Roles.OPERATOR);
+        ObjectNode data = dataObject(user, TestFormFactory.freshIp());
+        String token = token(user, "soar-playbook", Roles.OPERATOR);
+
+        Response created = api(token).body(body(data, false)).post("/api/v1/emergency-policies");
+
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        assertThat(created.contentType()).startsWith("application/json");
+        JsonNode answer = JSON.readTree(created.asString());
+        long entry = answer.get("entry_id").asLong();
+        assertThat(created.header("Location")).endsWith("/api/v1/history/" + entry);
+        assertThat(answer.at("/outcome/status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode detail = JSON.readTree(api(token).get("/api/v1/history/" + entry).then().statusCode(200).extract()
+                .asString());
+        assertThat(detail.at("/entry/actor").asText()).isEqualTo(user.name() + " (token soar-playbook)");
+        assertThat(detail.at("/entry/operation").asText()).isEqualTo("CREATE_EMERGENCY_POLICY");
+        assertThat(detail.at("/request/headers/X-Auth-Token").asText()).isEqualTo("****");
+
+        Response again = api(token).body(body(data, false)).post("/api/v1/emergency-policies");
+        assertThat(again.statusCode()).as("the same object again: the form's warning").isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.asString()).contains("\"severity\":\"warning\"").contains("\"code\":\"already_active\"");
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstAttemptAndRefusesAnotherBody() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-idem", Roles.OPERATOR);
+        ObjectNode data = dataObject(user, TestFormFactory.freshIp());
+        String token = token(user, "retrying-bot", Roles.OPERATOR);
+        String key = "ticket-" + UUID.randomUUID();
+
+        Response first = api(token).header("Idempotency-Key", key).body(body(data, false))
+                .post("/api/v1/emergency-policies");
+        Response second = api(token).header("Idempotency-Key", key).body(body(data, false))
+                .post("/api/v1/emergency-policies");
+        Response other = api(token).header("Idempotency-Key", key).body(body(dataObject(user, TestFormFactory.freshIp()),
+                false)).post("/api/v1/emergency-policies");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.asString()).contains("idempotency-key-reused");
+        assertThat(entriesBy(user.name() + " (token retrying-bot)")).as("one create, not two").isEqualTo(1);
+        assertThat(api(token).header("Idempotency-Key", "has spaces").body(body(data, false))
+                .post("/api/v1/emergency-policies").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void badInputIsAClearProblemAndNothingIsRecorded() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-bad", Roles.OPERATOR);
+        ObjectNode data = dataObject(user, TestFormFactory.freshIp());
+        String token = token(user, "fuzzer", Roles.OPERATOR);
+        ObjectNode unknownInside = data.deepCopy();
+        unknownInside.put("policy_colour", "red");
+        ObjectNode badIp = data.deepCopy();
+        badIp.put("block_target", "1.2.3.999");
+        ObjectNode wrongType = data.deepCopy();
+        wrongType.put("block_target", 42);
+
+        Map<String, Response> answers = new java.util.LinkedHashMap<>();
+        answers.put("malformed", api(token).body("{\"data_object\": ").post("/api/v1/emergency-policies"));
+        answers.put("not an object", api(token).body("[1,2]").post("/api/v1/emergency-policies"));
+        answers.put("unknown field", api(token).body("{\"colour\": 1}").post("/api/v1/emergency-policies"));
+        answers.put("unknown inside", api(token).body(body(unknownInside, false)).post("/api/v1/emergency-policies"));
+        answers.put("bad ip", api(token).body(body(badIp, false)).post("/api/v1/emergency-policies"));
+        answers.put("wrong type", api(token).body(body(wrongType, false)).post("/api/v1/emergency-policies"));
+        answers.put("too large", api(token).body("{\"data_object\": {\"description\": \"" + "x".repeat(300_000)
+                + "\"}}").post("/api/v1/emergency-policies"));
+        answers.put("content type", given().redirects().follow(false).header("Authorization", "Bearer " + token)
+                .contentType("text/plain").body("hello").post("/api/v1/emergency-policies"));
+        answers.put("no such route", api(token).get("/api/v1/nothing-here"));
+
+        assertThat(answers).allSatisfy((what, r) -> {
+            assertThat(r.statusCode()).as(what).isBetween(400, 499);
+            assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(r.asString()).as(what).contains("\"status\":" + r.statusCode());
+        });
+        assertThat(answers.get("malformed").statusCode()).isEqualTo(400);
+        assertThat(answers.get("unknown field").asString()).contains("\"path\":\"colour\"").contains("unknown_field");
+        assertThat(answers.get("unknown inside").asString()).contains("\"path\":\"data_object.policy_colour\"");
+        assertThat(answers.get("bad ip").statusCode()).isEqualTo(422);
+        assertThat(answers.get("bad ip").asString()).contains("\"path\":\"data_object.block_target\"")
+                .contains("\"severity\":\"error\"");
+        assertThat(answers.get("wrong type").statusCode()).isEqualTo(422);
+        assertThat(answers.get("too large").statusCode()).isEqualTo(413);
+        assertThat(answers.get("content type").statusCode()).isEqualTo(415);
+        assertThat(answers.get("no such route").statusCode()).isEqualTo(404);
+        assertThat(entriesBy(user.name() + " (token fuzzer)")).isZero();
+    }
+
+    @Test
+    void onlyAValidTokenOpensTheApiAndNoTokenOpensAPage() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-gate", Roles.OPERATOR, Roles.AUDITOR);
+        String reader = token(user, "reader", Roles.AUDITOR);
+        String writer = token(user, "writer", Roles.OPERATOR);
+        ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
+
+        Response none = given().redirects().follow(false).get("/api/v1/history");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(api("pc_1_" + "x".repeat(43)).get("/api/v1/history").statusCode()).isEqualTo(401);
+        assertThat(api("garbage").get("/api/v1/history").statusCode()).isEqualTo(401);
+        assertThat(session.get("/api/v1/history").statusCode()).as("a session cookie").isEqualTo(401);
+        assertThat(given().redirects().follow(false).header("Authorization", "Bearer " + writer).get("/history")
+                .statusCode()).as("a token on a page: refused, not opened").isIn(302, 401);
+
+        assertThat(api(reader).get("/api/v1/history?actor=" + user.name()).statusCode()).isEqualTo(200);
+        Response forbidden = api(reader).body("{}").post("/api/v1/emergency-policies");
+        assertThat(forbidden.statusCode()).as("a token with fewer roles than its user").isEqualTo(403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+        assertThat(api(writer).get("/api/v1/history?status=NOPE").statusCode()).as("a bad filter").isEqualTo(400);
+
+        String list = session.get("/account/tokens").asString();
+        Matcher id = Pattern.compile("data-token=\"([0-9]+)\"><td>[0-9]+</td><td>reader<").matcher(list);
+        assertThat(id.find()).isTrue();
+        session.post("/account/tokens/" + id.group(1) + "/revoke", Map.of()).then().statusCode(303);
+        assertThat(api(reader).get("/api/v1/history").statusCode()).as("a revoked token").isEqualTo(401);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE api_token SET expires_at = now() - interval '1 minute' WHERE name = 'writer' AND user_id = ?")) {
+            s.setLong(1, user.id());
+            s.executeUpdate();
+        }
+        assertThat(api(writer).get("/api/v1/history").statusCode()).as("an expired token").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenCarriesOnlyTheRolesOfItsUserAndANameIsNeeded() {
+        TestUser user = TestUserFactory.create(accounts, "api-roles", Roles.AUDITOR);
+        ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
+        session.get("/account/tokens");
+
+        String refused = session.form().formParam("name", "greedy").formParam("role", Roles.OPERATOR)
+                .formParam("expires_in_days", "30").post("/account/tokens").then().statusCode(422).extract().asString();
+        assertThat(refused).contains("roles or fewer");
+        assertThat(session.form().formParam("name", "").formParam("role", Roles.AUDITOR)
+                .formParam("expires_in_days", "900").post("/account/tokens").then().statusCode(422).extract().asString())
+                .contains("name the token").contains("1 to 365 days");
+    }
+
+    @Test
+    void callsOverTheLimitAreAnswered429WithRetryAfter() {
+        TestUser user = TestUserFactory.create(accounts, "api-rate", Roles.AUDITOR);
+        String token = token(user, "chatty", Roles.AUDITOR);
+
+        Response limited = null;
+        for (int i = 0; i < 620 && limited == null; i++) {
+            Response r = api(token).get("/api/v1/history?size=1");
+            if (r.statusCode() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+        }
+
+        assertThat(limited).as("the 301st call of a minute").isNotNull();
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+    }
+
+    @Test
+    void configRulesAreManagedThroughTheApiWithTheSameRefusals() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-rules", Roles.OPERATOR);
+        String token = token(user, "rules-bot", Roles.OPERATOR);
+        String name = "api-" + UUID.randomUUID().toString().substring(0, 8);
+        String rule = "{\"rule\": {\"name\": \"" + name + "\", \"policy_definition_id\": \"5fa36008ef6d1b3dc5f8a1c2\","
+                + " \"policy_filter\": {\"resource_provider\": \"evs\", \"resource_type\": \"volumes\"}}}";
+
+        Response added = api(token).body(rule).post("/api/v1/config-rules");
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        String ruleId = JSON.readTree(added.asString()).at("/outcome/result_id").asText();
+
+        JsonNode shown = JSON.readTree(api(token).get("/api/v1/config-rules/" + ruleId).then().statusCode(200)
+                .extract().asString());
+        assertThat(shown.at("/rule/name").asText()).isEqualTo(name);
+        assertThat(shown.at("/non_compliant_count").asInt()).isEqualTo(2);
+        assertThat(shown.at("/rule/added_by/actor").asText()).isEqualTo(user.name() + " (token rules-bot)");
+        assertThat(api(token).post("/api/v1/config-rules/" + ruleId + "/disable").statusCode()).isEqualTo(201);
+        Response again = api(token).post("/api/v1/config-rules/" + ruleId + "/disable");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.asString()).contains("rule_already_in_state");
+        JsonNode preview = JSON.readTree(api(token).post("/api/v1/config-rules/" + ruleId + "/delete/preview")
+                .then().statusCode(200).extract().asString());
+        assertThat(preview.get("requests")).hasSize(1);
+        assertThat(api(token).body("{\"acknowledge_warnings\": true}").post("/api/v1/config-rules/" + ruleId + "/delete")
+                .statusCode()).isEqualTo(201);
+        assertThat(api(token).get("/api/v1/config-rules/" + ruleId).statusCode()).isEqualTo(404);
+        assertThat(api(token).body("{\"rule\": {\"name\": \"x\", \"colour\": 1}}").post("/api/v1/config-rules")
+                .asString()).contains("\"path\":\"rule.colour\"");
+        assertThat(api(token).post("/api/v1/config-rules/" + ruleId + "/explode").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentAndItsPageListTheOperations() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(document).contains("/api/v1/emergency-policies").contains("/api/v1/config-rules/{id}/{action}")
+                .contains("/api/v1/history/{id}").contains("/api/v1/blocks/remove");
+        TestUser user = TestUserFactory.create(accounts, "api-docs", Roles.AUDITOR);
+        ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
+        assertThat(session.get("/api-docs").then().statusCode(200).extract().asString())
+                .contains("/api/v1/emergency-policies").contains("Create an emergency policy").contains("Idempotency-Key");
+        List.of("/api/v1/blocks").forEach(path -> assertThat(api(token(user, "blocks-reader", Roles.AUDITOR))
+                .get(path).statusCode()).as(path).isEqualTo(200));
+    }
+}

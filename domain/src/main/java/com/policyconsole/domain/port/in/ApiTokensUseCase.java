@@ -1,0 +1,40 @@
+package com.policyconsole.domain.port.in;
+
+import com.policyconsole.domain.model.account.FieldError;
+import com.policyconsole.domain.model.token.ApiToken;
+import com.policyconsole.domain.model.token.NewToken;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** API tokens: made by a user for themself or by an admin for a user, shown once, listed, revoked, checked. */
+public interface ApiTokensUseCase {
+
+    /** Longest life of a token. */
+    Duration MAX_LIFETIME = Duration.ofDays(365);
+
+    /** What making a token answers: the token, or what is wrong with the request. */
+    sealed interface Created {
+        record Made(NewToken token) implements Created {
+        }
+
+        record Refused(List<FieldError> errors) implements Created {
+        }
+    }
+
+    /**
+     * Makes a token for {@code username} with {@code roles} (the user's, or fewer) that lives {@code lifetime};
+     * {@code actor} is that user or an admin.
+     */
+    Created create(String actor, boolean actorIsAdmin, String username, String name, List<String> roles,
+                   Duration lifetime);
+
+    /** The user's tokens, or every user's for an admin asking with {@code username} null. */
+    List<ApiToken> list(String username);
+
+    /** Revokes the token if {@code actor} owns it or is an admin; false otherwise or when it was revoked already. */
+    boolean revoke(String actor, boolean actorIsAdmin, long tokenId);
+
+    /** The active token this secret is, with the roles its user still has; empty for anything else. */
+    Optional<ApiToken> authenticate(String secret);
+}
