@@ -61,6 +61,9 @@ class AccessMatrixTest {
     static final Outcome UNPROCESSABLE = new Outcome(422, null, null);
     static final Outcome NOT_FOUND = new Outcome(404, null, null);
     static final Outcome NO_SANDBOX_CREDENTIAL = new Outcome(401, null, "APIG.0301");
+    static final Outcome NO_API_TOKEN = new Outcome(401, null, "urn:policy-console:problem:unauthenticated");
+    static final Outcome CREATED = new Outcome(201, null, null);
+    static final Outcome API_FORBIDDEN = new Outcome(403, null, "urn:policy-console:problem:forbidden");
 
     /** A row: the outcome per identity with a CSRF token and, for POSTs, without one. */
     record Row(Map<Who, Outcome> withToken, Map<Who, Outcome> withoutToken) {
@@ -70,6 +73,8 @@ class AccessMatrixTest {
     /** The forms posted as multipart/form-data (they may carry an uploaded file). */
     private static final Set<String> MULTIPART = Set.of("/bulk/edit", "/bulk/plan", "/bulk/start");
     private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+    /** The API's routes: what a token of each role (auditor, operator, admin) gets; without one, 401 for all. */
+    private static final Map<String, Map<Who, Outcome>> API_MATRIX = new LinkedHashMap<>();
 
     static {
         //                                          anonymous  auditor    operator       admin
@@ -116,6 +121,28 @@ class AccessMatrixTest {
         post("POST /blocks/ageing/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /blocks/ageing",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         get("GET /account",                         TO_LOGIN,  OK,        OK,            OK);
+        get("GET /account/tokens",                  TO_LOGIN,  OK,        OK,            OK);
+        post("POST /account/tokens",                TO_LOGIN,  UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE);
+        post("POST /account/tokens/{id}/revoke",    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND);
+        get("GET /api-docs",                        TO_LOGIN,  OK,        OK,            OK);
+        // the JSON API: a session cookie opens nothing there; tokens in API_MATRIX
+        //   route                                              auditor token  operator token  admin token
+        api("GET /api/v1/history",                              OK,            OK,             API_FORBIDDEN);
+        api("GET /api/v1/history/{id}",                         NOT_FOUND,     NOT_FOUND,      API_FORBIDDEN);
+        api("POST /api/v1/emergency-policies",                  API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/emergency-policies/preview",          API_FORBIDDEN, OK,             API_FORBIDDEN);
+        api("POST /api/v1/emergency-policies/{entry}/retry",    API_FORBIDDEN, NOT_FOUND,      API_FORBIDDEN);
+        api("GET /api/v1/config-rules",                         OK,            OK,             API_FORBIDDEN);
+        api("GET /api/v1/config-rules/{id}",                    NOT_FOUND,     NOT_FOUND,      API_FORBIDDEN);
+        api("POST /api/v1/config-rules",                        API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/config-rules/preview",                API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("PUT /api/v1/config-rules/{id}",                    API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/config-rules/{id}/{action}",          API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/config-rules/{id}/{action}/preview",  API_FORBIDDEN, OK,             API_FORBIDDEN);
+        api("GET /api/v1/blocks",                               OK,            OK,             API_FORBIDDEN);
+        api("POST /api/v1/blocks/remove",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/blocks/ageing",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/blocks/{change}/preview",             API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
         get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         get("GET /admin/logins",                    TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         post("POST /admin/logins/unlock",           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
@@ -199,11 +226,51 @@ class AccessMatrixTest {
         assertThat(mismatches).as("answers that differ from the matrix").isEmpty();
     }
 
+    @Inject
+    com.policyconsole.domain.port.in.ApiTokensUseCase apiTokens;
+
+    @Test
+    void everyApiRouteAnswersEachTokenAsTheMatrixSays() {
+        Map<Who, String> secrets = new EnumMap<>(Who.class);
+        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.ADMIN)) {
+            TestUser user = TestUserFactory.create(accounts, "api-matrix-" + who.name().toLowerCase(), role(who));
+            var made = (com.policyconsole.domain.port.in.ApiTokensUseCase.Created.Made) apiTokens.create(user.name(),
+                    false, user.name(), "matrix", List.of(role(who)), java.time.Duration.ofDays(1));
+            secrets.put(who, made.token().secret());
+        }
+        secrets.put(Who.ANONYMOUS, "pc_0_" + "A".repeat(43));
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, Map<Who, Outcome>> row : API_MATRIX.entrySet()) {
+            for (Who who : Who.values()) {
+                Response answer = request(row.getKey(), Map.of(), null, secrets.get(who));
+                mismatches.addAll(check(row.getKey(), who, true, row.getValue().get(who), answer));
+                if (!answer.contentType().startsWith("application/json")
+                        && !answer.contentType().startsWith("application/problem+json")) {
+                    mismatches.add(row.getKey() + " as " + who + " with a token: not JSON but " + answer.contentType());
+                }
+            }
+        }
+        System.out.println("AccessMatrixTest: " + API_MATRIX.size() + " API routes × 4 tokens checked");
+
+        assertThat(mismatches).as("API answers that differ from the matrix").isEmpty();
+    }
+
+    private static Response request(String route, Map<String, String> cookies, String token, String apiToken) {
+        return apiToken == null ? request(route, cookies, token) : request(route, cookies, token, apiToken, true);
+    }
+
     /** Sends the request of a matrix row; {@code token} null: without the CSRF form field (or header). */
     private static Response request(String route, Map<String, String> cookies, String token) {
+        return request(route, cookies, token, null, false);
+    }
+
+    private static Response request(String route, Map<String, String> cookies, String token, String apiToken,
+                                    boolean withApiToken) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1)
                 .replace("{id}", NO_SUCH_ID)
+                .replace("{entry}", NO_SUCH_ID)
+                .replace("{change}", "remove")
                 .replace("{action}", "disable")
                 .replace("{policyId}", "p-" + NO_SUCH_ID)
                 .replace("{domain_id}", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
@@ -211,7 +278,18 @@ class AccessMatrixTest {
                 .replace("{workspace_id}", "sandbox-workspace")
                 .replace("{policy_id}", "p-" + NO_SUCH_ID);
         RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
-        if (path.startsWith("/sandbox/")) {
+        if (withApiToken) {
+            spec = spec.header("Authorization", "Bearer " + apiToken);
+        }
+        if (path.startsWith("/api/")) {
+            spec = spec.contentType("application/json");
+            if (token != null) {
+                spec = spec.header("X-CSRF-TOKEN", token);
+            }
+            if (!method.equals("GET")) {
+                spec = spec.body("{}");
+            }
+        } else if (path.startsWith("/sandbox/")) {
             spec = spec.contentType("application/json;charset=UTF-8").header("x-secmaster-version", "25.5.0");
             if (token != null) {
                 spec = spec.header("X-CSRF-TOKEN", token);
@@ -298,6 +376,13 @@ class AccessMatrixTest {
 
     private static Outcome withoutToken(Outcome withToken) {
         return withToken == TO_LOGIN || withToken == FORBIDDEN ? withToken : CSRF_REFUSED;
+    }
+
+    /** An API route: 401 for every session and none, with or without CSRF; with a token as given. */
+    private static void api(String route, Outcome auditor, Outcome operator, Outcome admin) {
+        Map<Who, Outcome> refused = byWho(NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN);
+        MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
+        API_MATRIX.put(route, byWho(NO_API_TOKEN, auditor, operator, admin));
     }
 
     private static void sandbox(String route) {
