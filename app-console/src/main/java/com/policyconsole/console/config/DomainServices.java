@@ -22,6 +22,9 @@ import com.policyconsole.domain.service.BulkDeliveryService;
 import com.policyconsole.domain.service.ConfigRuleChecks;
 import com.policyconsole.domain.service.ConfigRuleLifecycleService;
 import com.policyconsole.domain.service.LoginService;
+import com.policyconsole.domain.service.ApprovalService;
+import com.policyconsole.domain.model.approval.ApprovalRules;
+import com.policyconsole.domain.port.out.ApprovalStore;
 import com.policyconsole.domain.service.ApiTokenService;
 import com.policyconsole.domain.port.out.ApiTokenStore;
 import com.policyconsole.domain.model.login.LoginPolicy;
@@ -103,8 +106,9 @@ public class DomainServices {
     @Produces
     @Singleton
     EmergencyPolicyService emergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks,
-                                                  RequestHistory history, Clock clock) {
-        return new EmergencyPolicyService(gateway, checks, history, clock);
+                                                  RequestHistory history, Clock clock,
+                                                  ApprovalRules approvals, ApprovalStore holds) {
+        return new EmergencyPolicyService(gateway, checks, history, clock, approvals, holds);
     }
 
     @Produces
@@ -170,6 +174,25 @@ public class DomainServices {
     @Singleton
     ApiTokenService apiTokenService(ApiTokenStore tokens, AccountStore accounts, Clock clock) {
         return new ApiTokenService(tokens, accounts, clock);
+    }
+
+    @Produces
+    @Singleton
+    ApprovalRules approvalRules(
+            @ConfigProperty(name = "policyconsole.approval.white-entries", defaultValue = "true") boolean white,
+            @ConfigProperty(name = "policyconsole.approval.user-name-blocks", defaultValue = "true") boolean users,
+            @ConfigProperty(name = "policyconsole.approval.widest-ipv4-prefix", defaultValue = "16") int ipv4,
+            @ConfigProperty(name = "policyconsole.approval.widest-ipv6-prefix", defaultValue = "48") int ipv6,
+            @ConfigProperty(name = "policyconsole.approval.validity", defaultValue = "1h") java.time.Duration validity) {
+        // deleting a Config rule is not held yet: its two steps are sent by the rule lifecycle, outside this pipeline
+        return new ApprovalRules(white, users, ipv4, ipv6, false, validity);
+    }
+
+    @Produces
+    @Singleton
+    ApprovalService approvalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
+                                    EmergencyPolicyGateway gateway, Clock clock) {
+        return new ApprovalService(holds, reader, history, gateway, clock);
     }
 
     @Produces

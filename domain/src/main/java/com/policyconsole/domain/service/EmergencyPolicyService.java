@@ -9,6 +9,8 @@ import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.model.approval.ApprovalRules;
+import com.policyconsole.domain.port.out.ApprovalStore;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,9 +23,18 @@ public final class EmergencyPolicyService implements CreateEmergencyPolicyUseCas
 
     public EmergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks, RequestHistory history,
                                   Clock clock) {
+        this(gateway, checks, history, clock, null, null);
+    }
+
+    /**
+     * A service whose creates that {@code approvals} say need a second person are held in {@code holds} instead of
+     * being sent.
+     */
+    public EmergencyPolicyService(EmergencyPolicyGateway gateway, EmergencyPolicyChecks checks, RequestHistory history,
+                                  Clock clock, ApprovalRules approvals, ApprovalStore holds) {
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
-        this.pipeline = new SubmissionPipeline(history, clock);
+        this.pipeline = new SubmissionPipeline(history, clock, approvals, holds);
     }
 
     @Override

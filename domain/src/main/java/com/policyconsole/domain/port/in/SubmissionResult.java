@@ -5,7 +5,8 @@ import com.policyconsole.domain.validation.Violations;
 
 /** What became of a submission: refused before sending, not recorded (so not sent), or sent with an outcome. */
 public sealed interface SubmissionResult
-        permits SubmissionResult.Rejected, SubmissionResult.NotRecorded, SubmissionResult.Sent {
+        permits SubmissionResult.Rejected, SubmissionResult.NotRecorded, SubmissionResult.Sent,
+        SubmissionResult.AwaitingApproval {
 
     /**
      * Not sent: the request has errors, or warnings the operator has not acknowledged
@@ -24,5 +25,19 @@ public sealed interface SubmissionResult
      */
     record Sent(long entryId, CloudOutcome outcome, Violations warnings, boolean outcomeRecorded)
             implements SubmissionResult {
+    }
+
+    /**
+     * Recorded as {@code entryId} and not sent: a second person must approve it first, before {@code expiresAt}.
+     *
+     * @param entryId the history entry, AWAITING_APPROVAL
+     * @param reasons why it needs approval
+     * @param expiresAt when it expires unapproved
+     */
+    record AwaitingApproval(long entryId, java.util.List<String> reasons, java.time.Instant expiresAt)
+            implements SubmissionResult {
+        public AwaitingApproval {
+            reasons = java.util.List.copyOf(reasons);
+        }
     }
 }

@@ -76,6 +76,11 @@ public final class ApiViews {
                        List<Problem.ViolationView> warnings, @JsonProperty("outcome_recorded") boolean outcomeRecorded) {
     }
 
+    /** A submission held for a second person's approval: not sent. */
+    public record Held(@JsonProperty("entry_id") long entryId, String status, List<String> reasons,
+                       @JsonProperty("expires_at") Instant expiresAt) {
+    }
+
     /** A preview: the findings and the exact request(s). */
     public record Preview(boolean sendable, List<Problem.ViolationView> violations, List<Request> requests) {
 
@@ -86,8 +91,8 @@ public final class ApiViews {
     }
 
     /**
-     * Sent: 201 with the entry and outcome, {@code Location} the entry. Refused by the checks: the problem (422 or 409).
-     * Not recorded: 503, nothing sent.
+     * Sent: 201 with the entry and outcome, {@code Location} the entry. Held for approval: 202 with the entry, not sent.
+     * Refused by the checks: the problem (422 or 409). Not recorded: 503, nothing sent.
      */
     public static Response submitted(SubmissionResult result) {
         if (result instanceof SubmissionResult.Sent sent) {
@@ -95,6 +100,11 @@ public final class ApiViews {
                     .entity(ApiJson.write(new Sent(sent.entryId(), Outcome.of(sent.outcome()),
                             sent.warnings().warnings().stream().map(Problem.ViolationView::of).toList(),
                             sent.outcomeRecorded()))).build();
+        }
+        if (result instanceof SubmissionResult.AwaitingApproval held) {
+            return Response.accepted().location(URI.create("/api/v1/history/" + held.entryId()))
+                    .type("application/json").entity(ApiJson.write(new Held(held.entryId(), "AWAITING_APPROVAL",
+                            held.reasons(), held.expiresAt()))).build();
         }
         if (result instanceof SubmissionResult.Rejected rejected) {
             return Problem.violations(rejected.violations()).response();

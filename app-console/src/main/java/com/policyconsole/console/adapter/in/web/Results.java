@@ -31,6 +31,9 @@ public final class Results {
         if (result instanceof SubmissionResult.Sent sent) {
             return seeEntry(sent);
         }
+        if (result instanceof SubmissionResult.AwaitingApproval held) {
+            return Response.seeOther(URI.create("/history/" + held.entryId())).build();
+        }
         if (result instanceof SubmissionResult.Rejected rejected) {
             return rejected.violations().hasErrors()
                     ? Response.status(422).entity(pages.form(rejected.violations(), null)).build()

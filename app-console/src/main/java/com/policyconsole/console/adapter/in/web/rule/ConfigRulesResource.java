@@ -287,6 +287,9 @@ public class ConfigRulesResource {
         if (result instanceof SubmissionResult.Sent sent) {
             return new RuleOutcome(id, sent.entryId(), sent.outcome().status().name(), null);
         }
+        if (result instanceof SubmissionResult.AwaitingApproval held) {
+            return new RuleOutcome(id, held.entryId(), "AWAITING_APPROVAL", String.join("; ", held.reasons()));
+        }
         if (result instanceof SubmissionResult.Rejected rejected) {
             Violations v = rejected.violations();
             String why = v.hasErrors() ? v.errors().get(0).message()

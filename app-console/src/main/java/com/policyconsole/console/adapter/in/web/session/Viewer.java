@@ -40,6 +40,10 @@ public class Viewer {
         return identity.hasRole(Roles.AUDITOR);
     }
 
+    public boolean approver() {
+        return identity.hasRole(Roles.APPROVER);
+    }
+
     public boolean admin() {
         return identity.hasRole(Roles.ADMIN);
     }

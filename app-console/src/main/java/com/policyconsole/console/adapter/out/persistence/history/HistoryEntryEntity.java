@@ -25,7 +25,7 @@ public class HistoryEntryEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 128)
     public String actor;
 
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     public String status;
 
     @Column(name = "requested_at", nullable = false)
@@ -66,6 +66,18 @@ public class HistoryEntryEntity extends PanacheEntityBase {
 
     @Column(name = "step_of")
     public Long stepOf;
+
+    @Column(name = "approval_reasons", columnDefinition = "text")
+    public String approvalReasons;
+
+    @Column(name = "requested_by", length = 64)
+    public String requestedBy;
+
+    @Column(name = "approval_hash", length = 64)
+    public String approvalHash;
+
+    @Column(name = "approval_expires_at")
+    public Instant approvalExpiresAt;
 
     @Column(name = "http_status")
     public Integer httpStatus;

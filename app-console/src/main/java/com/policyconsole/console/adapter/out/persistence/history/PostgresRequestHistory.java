@@ -13,7 +13,9 @@ import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.model.history.SubmittedRequest;
 import com.policyconsole.domain.model.history.WorkspacePolicies;
 import com.policyconsole.domain.port.HistoryUnavailableException;
+import com.policyconsole.domain.port.out.ApprovalStore;
 import com.policyconsole.domain.port.out.ConfigRuleHistory;
+import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.port.out.PolicyInventory;
 import com.policyconsole.domain.port.out.RequestHistory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,7 +46,7 @@ import org.jboss.logging.Logger;
  * never calls the cloud for a request that is not durably recorded.
  */
 @ApplicationScoped
-public class PostgresRequestHistory implements RequestHistory, PolicyInventory, ConfigRuleHistory {
+public class PostgresRequestHistory implements RequestHistory, PolicyInventory, ConfigRuleHistory, ApprovalStore {
 
     private static final Logger LOG = Logger.getLogger(PostgresRequestHistory.class);
 
@@ -77,11 +80,28 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory, 
      * is recorded.
      */
     public long recordPending(PendingRequest request, LongConsumer alsoWithIt) {
+        return record(request, null, alsoWithIt);
+    }
+
+    /** Records the request as AWAITING_APPROVAL with its hold: not to be sent before a second person approves it. */
+    @Override
+    public long recordAwaiting(PendingRequest request, ApprovalHold hold) {
+        return record(request, hold, id -> { });
+    }
+
+    private long record(PendingRequest request, ApprovalHold hold, LongConsumer alsoWithIt) {
         long[] assigned = {0};
         RuntimeException[] refused = {null};
         try {
             return inNewTransaction("record the request", () -> {
                 HistoryEntryEntity entry = HistoryMapper.toPendingEntity(request);
+                if (hold != null) {
+                    entry.status = RequestStatus.AWAITING_APPROVAL.name();
+                    entry.approvalReasons = String.join("\n", hold.reasons());
+                    entry.requestedBy = HistoryMapper.cut(hold.requestedBy(), 64);
+                    entry.approvalHash = hold.requestHash();
+                    entry.approvalExpiresAt = hold.expiresAt();
+                }
                 entry.consoleInstance = lease.instanceId();
                 entry.persist();
                 entry.flush();
@@ -329,6 +349,58 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory, 
             }
             return rules;
         });
+    }
+
+    @Override
+    public Optional<ApprovalHold> hold(long entryId) {
+        return inNewTransaction("read an approval", () -> {
+            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                    SELECT approval_reasons, requested_by, approval_hash, approval_expires_at, decided_by, decided_at,
+                           decision_reason FROM request_history WHERE id = :id AND approval_hash IS NOT NULL""")
+                    .setParameter("id", entryId).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<ApprovalHold>empty();
+            }
+            Object[] c = (Object[]) rows.get(0);
+            return Optional.of(new ApprovalHold(List.of(((String) c[0]).split("\n")), (String) c[1], (String) c[2],
+                    instant(c[3]), (String) c[4], c[5] == null ? null : instant(c[5]), (String) c[6]));
+        });
+    }
+
+    @Override
+    public List<Long> awaiting() {
+        return inNewTransaction("read the approvals", () -> {
+            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery(
+                    "SELECT id FROM request_history WHERE status = 'AWAITING_APPROVAL' ORDER BY id LIMIT 500")
+                    .getResultList();
+            return rows.stream().map(r -> ((Number) r).longValue()).toList();
+        });
+    }
+
+    @Override
+    public boolean decide(long entryId, boolean approved, String by, String reason, Instant at) {
+        return inNewTransaction("decide an approval", () -> HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                UPDATE request_history SET status = :status, decided_by = :by, decided_at = CAST(:at AS timestamptz),
+                       decision_reason = :why,
+                       completed_at = CASE WHEN CAST(:approved AS boolean) THEN NULL ELSE CAST(:at AS timestamptz) END
+                 WHERE id = :id AND status = 'AWAITING_APPROVAL' AND approval_expires_at > CAST(:at AS timestamptz)""")
+                .setParameter("status", approved ? RequestStatus.PENDING.name() : RequestStatus.REJECTED.name())
+                .setParameter("by", HistoryMapper.cut(by, 128)).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("why", reason).setParameter("approved", approved).setParameter("id", entryId)
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public int expire(Instant at) {
+        return inNewTransaction("expire approvals", () -> HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                UPDATE request_history SET status = 'EXPIRED', completed_at = approval_expires_at
+                 WHERE status = 'AWAITING_APPROVAL' AND approval_expires_at <= :at""")
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).executeUpdate());
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static org.hibernate.Session session() {

@@ -1,0 +1,93 @@
+package com.policyconsole.console.adapter.in.web.approval;
+
+import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Four-eyes: the submissions awaiting a second person, each with why, who asked, until when and the exact request;
+ * an approver approves (the recorded request is sent) or rejects it, with a reason.
+ */
+@Path("/approvals")
+@RolesAllowed(Roles.APPROVER)
+@Produces(MediaType.TEXT_HTML)
+public class ApprovalsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance approvals(List<ApprovalsUseCase.Held> held);
+
+        static native TemplateInstance approval(ApprovalsUseCase.Held held, String me, String problem);
+    }
+
+    private final ApprovalsUseCase approvals;
+    private final SecurityIdentity identity;
+
+    public ApprovalsResource(ApprovalsUseCase approvals, SecurityIdentity identity) {
+        this.approvals = approvals;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.approvals(approvals.awaiting());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response one(@PathParam("id") String id) {
+        Optional<ApprovalsUseCase.Held> held = id.matches("[0-9]{1,18}") ? approvals.held(Long.parseLong(id))
+                : Optional.empty();
+        return held.map(h -> Response.ok(Templates.approval(h, me(), null)).build())
+                .orElseGet(() -> Response.status(404).entity(Templates.approvals(approvals.awaiting())).build());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") String id, @RestForm String reason) {
+        return decide(id, reason, true);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") String id, @RestForm String reason) {
+        return decide(id, reason, false);
+    }
+
+    private Response decide(String id, String reason, boolean approve) {
+        if (!id.matches("[0-9]{1,18}")) {
+            return Response.status(404).entity(Templates.approvals(approvals.awaiting())).build();
+        }
+        long entry = Long.parseLong(id);
+        ApprovalsUseCase.Decision decision = approve ? approvals.approve(me(), entry, reason)
+                : approvals.reject(me(), entry, reason);
+        if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
+            Optional<ApprovalsUseCase.Held> held = approvals.held(entry);
+            return Response.status(refused.status()).entity(held.isPresent()
+                    ? Templates.approval(held.get(), me(), refused.reason())
+                    : Templates.approvals(approvals.awaiting())).build();
+        }
+        return Response.seeOther(URI.create("/history/" + entry)).build();
+    }
+
+    private String me() {
+        return identity.getPrincipal().getName();
+    }
+}
