@@ -40,6 +40,12 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         return identities.authenticate(request).onFailure().recoverWithNull();
     }
 
+    /** Below the form login's, so that pages keep challenging with the login page. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY - 500;
+    }
+
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"policy-console\""));

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixTest {
 
     /** Who makes the request: no session, or a user with exactly one role. */
-    enum Who { ANONYMOUS, AUDITOR, OPERATOR, ADMIN }
+    enum Who { ANONYMOUS, AUDITOR, OPERATOR, APPROVER, ADMIN }
 
     /** An expected answer: the status, and where it redirects to or a text the page shows. */
     record Outcome(int status, String location, String text) {
@@ -125,6 +125,10 @@ class AccessMatrixTest {
         post("POST /account/tokens",                TO_LOGIN,  UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE);
         post("POST /account/tokens/{id}/revoke",    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND);
         get("GET /api-docs",                        TO_LOGIN,  OK,        OK,            OK);
+        approverGet("GET /approvals",                       OK);
+        approverGet("GET /approvals/{id}",                  NOT_FOUND);
+        approverPost("POST /approvals/{id}/approve",        NOT_FOUND);
+        approverPost("POST /approvals/{id}/reject",         NOT_FOUND);
         // the JSON API: a session cookie opens nothing there; tokens in API_MATRIX
         //   route                                              auditor token  operator token  admin token
         api("GET /api/v1/history",                              OK,            OK,             API_FORBIDDEN);
@@ -143,6 +147,8 @@ class AccessMatrixTest {
         api("POST /api/v1/blocks/remove",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
         api("POST /api/v1/blocks/ageing",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
         api("POST /api/v1/blocks/{change}/preview",             API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        approverApi("GET /api/v1/approvals",                    OK);
+        approverApi("POST /api/v1/approvals/{id}/{decision}",   NOT_FOUND);
         get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         get("GET /admin/logins",                    TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         post("POST /admin/logins/unlock",           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
@@ -194,7 +200,7 @@ class AccessMatrixTest {
     void everyRouteAnswersEachIdentityAsTheMatrixSays() {
         Map<Who, Map<String, String>> cookies = new EnumMap<>(Who.class);
         Map<Who, String> tokens = new EnumMap<>(Who.class);
-        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.ADMIN)) {
+        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.APPROVER, Who.ADMIN)) {
             TestUser user = TestUserFactory.create(accounts, "matrix-" + who.name().toLowerCase(), role(who));
             ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
             session.get("/");
@@ -232,7 +238,7 @@ class AccessMatrixTest {
     @Test
     void everyApiRouteAnswersEachTokenAsTheMatrixSays() {
         Map<Who, String> secrets = new EnumMap<>(Who.class);
-        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.ADMIN)) {
+        for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.APPROVER, Who.ADMIN)) {
             TestUser user = TestUserFactory.create(accounts, "api-matrix-" + who.name().toLowerCase(), role(who));
             var made = (com.policyconsole.domain.port.in.ApiTokensUseCase.Created.Made) apiTokens.create(user.name(),
                     false, user.name(), "matrix", List.of(role(who)), java.time.Duration.ofDays(1));
@@ -271,6 +277,7 @@ class AccessMatrixTest {
                 .replace("{id}", NO_SUCH_ID)
                 .replace("{entry}", NO_SUCH_ID)
                 .replace("{change}", "remove")
+                .replace("{decision}", "approve")
                 .replace("{action}", "disable")
                 .replace("{policyId}", "p-" + NO_SUCH_ID)
                 .replace("{domain_id}", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
@@ -353,6 +360,7 @@ class AccessMatrixTest {
             case AUDITOR -> Roles.AUDITOR;
             case OPERATOR -> Roles.OPERATOR;
             case ADMIN -> Roles.ADMIN;
+            case APPROVER -> Roles.APPROVER;
             case ANONYMOUS -> throw new IllegalArgumentException("anonymous has no role");
         };
     }
@@ -382,7 +390,13 @@ class AccessMatrixTest {
     private static void api(String route, Outcome auditor, Outcome operator, Outcome admin) {
         Map<Who, Outcome> refused = byWho(NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN);
         MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
-        API_MATRIX.put(route, byWho(NO_API_TOKEN, auditor, operator, admin));
+        API_MATRIX.put(route, byWho(NO_API_TOKEN, auditor, operator, API_FORBIDDEN, admin));
+    }
+
+    private static void approverApi(String route, Outcome approver) {
+        Map<Who, Outcome> refused = byWho(NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN);
+        MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
+        API_MATRIX.put(route, byWho(NO_API_TOKEN, API_FORBIDDEN, API_FORBIDDEN, approver, API_FORBIDDEN));
     }
 
     private static void sandbox(String route) {
@@ -391,12 +405,34 @@ class AccessMatrixTest {
         MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
     }
 
+    /**
+     * The answers by identity. An approver (that role alone) gets what every other user gets where they all get the
+     * same (pages for any user, the sandbox, the API without a token), and is refused elsewhere — except on the routes
+     * that name the approver's answer themselves.
+     */
     private static Map<Who, Outcome> byWho(Outcome anonymous, Outcome auditor, Outcome operator, Outcome admin) {
+        return byWho(anonymous, auditor, operator, auditor.equals(operator) && operator.equals(admin) ? auditor
+                : FORBIDDEN, admin);
+    }
+
+    private static Map<Who, Outcome> byWho(Outcome anonymous, Outcome auditor, Outcome operator, Outcome approver,
+                                           Outcome admin) {
         Map<Who, Outcome> m = new EnumMap<>(Who.class);
         m.put(Who.ANONYMOUS, anonymous);
         m.put(Who.AUDITOR, auditor);
         m.put(Who.OPERATOR, operator);
+        m.put(Who.APPROVER, approver);
         m.put(Who.ADMIN, admin);
         return m;
+    }
+
+    /** A page route whose approver's answer is its own (the approvals). */
+    private static void approverGet(String route, Outcome approver) {
+        MATRIX.put(route, new Row(byWho(TO_LOGIN, FORBIDDEN, FORBIDDEN, approver, FORBIDDEN), null));
+    }
+
+    private static void approverPost(String route, Outcome approver) {
+        MATRIX.put(route, new Row(byWho(TO_LOGIN, FORBIDDEN, FORBIDDEN, approver, FORBIDDEN),
+                byWho(TO_LOGIN, FORBIDDEN, FORBIDDEN, withoutToken(approver), FORBIDDEN)));
     }
 }
