@@ -88,6 +88,6 @@ class AccountRulesTest {
     void givenAnySubsetOfTheRoles_roles_acceptsAndStoresItInTheConsolesOrder() {
         assertThat(AccountRules.roles(Set.of(Roles.ADMIN, Roles.OPERATOR))).isEmpty();
         assertThat(AccountRules.toColumn(List.of(Roles.ADMIN, Roles.OPERATOR, Roles.ADMIN))).isEqualTo("operator,admin");
-        assertThat(AccountRules.fromColumn("operator,auditor,admin")).containsExactlyElementsOf(Roles.ALL);
+        assertThat(AccountRules.fromColumn("operator,auditor,approver,admin")).containsExactlyElementsOf(Roles.ALL);
     }
 }
