@@ -1,5 +1,10 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.console.api.ApiAttributes;
+import com.policyconsole.console.api.ApiJson;
+import com.policyconsole.console.api.Idempotency;
+import com.policyconsole.console.api.Problem;
+
 import com.policyconsole.domain.model.token.ApiToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +21,7 @@ public class ApiCaller {
 
     /** The request's token; every API resource needs one, so there always is. */
     public ApiToken token() {
-        ApiToken token = identity.getAttribute(TokenIdentityProvider.TOKEN);
+        ApiToken token = identity.getAttribute(ApiAttributes.TOKEN);
         if (token == null) {
             throw new IllegalStateException("an API call without a token reached a resource");
         }

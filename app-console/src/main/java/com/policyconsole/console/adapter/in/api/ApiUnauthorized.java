@@ -1,5 +1,10 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.console.api.ApiAttributes;
+import com.policyconsole.console.api.ApiJson;
+import com.policyconsole.console.api.Idempotency;
+import com.policyconsole.console.api.Problem;
+
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,11 +1,15 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.console.api.ApiAttributes;
+import com.policyconsole.console.api.ApiJson;
+import com.policyconsole.console.api.Idempotency;
+import com.policyconsole.console.api.Problem;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.policyconsole.adapter.out.config.ConfigCodec;
-import com.policyconsole.adapter.out.http.WireJson;
+import com.policyconsole.console.api.WireBodies;
 import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.config.ConfigRule;
@@ -283,11 +287,11 @@ public class ConfigRulesApi {
                             "rule must be the rule's body as \"Adding a Rule\" defines it")))).response());
         }
         String wire = ApiJson.text(node);
-        List<String> unknown = ConfigCodec.unknownFields(wire);
-        if (!unknown.isEmpty()) {
-            return Read.refused(ApiJson.unknownFields(unknown.stream().map(p -> "rule." + p).toList()).response());
+        WireBodies.Read<ConfigRule> typed = WireBodies.rule(wire);
+        if (!typed.unknownFields().isEmpty()) {
+            return Read.refused(ApiJson.unknownFields(typed.unknownFields().stream().map(p -> "rule." + p).toList())
+                    .response());
         }
-        WireJson.Typed<ConfigRule> typed = ConfigCodec.readRule(wire);
         if (typed.typeError() != null) {
             return Read.refused(Problem.violations(Violations.of(List.of(typed.typeError()))).response());
         }

@@ -1,9 +1,13 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.console.api.ApiAttributes;
+import com.policyconsole.console.api.ApiJson;
+import com.policyconsole.console.api.Idempotency;
+import com.policyconsole.console.api.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.policyconsole.adapter.out.http.WireJson;
-import com.policyconsole.adapter.out.secmaster.SecMasterCodec;
+import com.policyconsole.console.api.WireBodies;
 import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
@@ -145,11 +149,10 @@ public class EmergencyPoliciesApi {
             boolean acknowledged = ApiJson.flag(object, "acknowledge_warnings");
             JsonNode data = object.get("data_object");
             String wire = "{\"data_object\":" + (data == null ? "null" : ApiJson.text(data)) + "}";
-            List<String> unknown = SecMasterCodec.unknownFields(wire);
-            if (!unknown.isEmpty()) {
-                return new Read(null, ApiJson.unknownFields(unknown).response());
+            WireBodies.Read<EmergencyPolicyRequest> typed = WireBodies.policy(workspace, version, wire);
+            if (!typed.unknownFields().isEmpty()) {
+                return new Read(null, ApiJson.unknownFields(typed.unknownFields()).response());
             }
-            WireJson.Typed<EmergencyPolicyRequest> typed = SecMasterCodec.readRequest(workspace, version, null, wire);
             if (typed.typeError() != null) {
                 return new Read(null, Problem.violations(Violations.of(List.of(typed.typeError()))).response());
             }

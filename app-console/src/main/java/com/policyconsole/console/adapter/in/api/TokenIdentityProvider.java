@@ -1,5 +1,10 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.console.api.ApiAttributes;
+import com.policyconsole.console.api.ApiJson;
+import com.policyconsole.console.api.Idempotency;
+import com.policyconsole.console.api.Problem;
+
 import com.policyconsole.domain.model.token.ApiToken;
 import com.policyconsole.domain.port.in.ApiTokensUseCase;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,7 +23,7 @@ import java.util.Optional;
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** The identity's attribute holding the {@link ApiToken}. */
-    public static final String TOKEN = "policyconsole.api-token";
+    public static final String TOKEN = com.policyconsole.console.api.ApiAttributes.TOKEN;
 
     private final ApiTokensUseCase tokens;
 

@@ -23,7 +23,7 @@ public class ForbiddenPage {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
         if (uri != null && uri.getPath().startsWith("/api/")) {
-            return com.policyconsole.console.adapter.in.api.Problem.of(403, "forbidden", "Not allowed",
+            return com.policyconsole.console.api.Problem.of(403, "forbidden", "Not allowed",
                     "This token's roles do not allow this operation.").response();
         }
         String user = identity.isAnonymous() ? "nobody" : identity.getPrincipal().getName();

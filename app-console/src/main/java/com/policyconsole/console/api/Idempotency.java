@@ -1,4 +1,4 @@
-package com.policyconsole.console.adapter.in.api;
+package com.policyconsole.console.api;
 
 import com.policyconsole.console.adapter.out.persistence.api.PostgresApiGuards;
 import com.policyconsole.domain.model.token.ApiToken;

@@ -1,4 +1,4 @@
-package com.policyconsole.console.adapter.in.api;
+package com.policyconsole.console.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package com.policyconsole.console.adapter.in.api;
+package com.policyconsole.console.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,7 +26,7 @@ public record Problem(String type, String title, int status, String detail, List
     /** One finding as the API shows it. */
     public record ViolationView(String path, String code, String message, String severity) {
 
-        static ViolationView of(Violation v) {
+        public static ViolationView of(Violation v) {
             return new ViolationView(v.path(), v.code().code(), v.message(), v.severity().name().toLowerCase(
                     java.util.Locale.ROOT));
         }

@@ -1,4 +1,4 @@
-package com.policyconsole.console.adapter.in.api;
+package com.policyconsole.console.api;
 
 import com.policyconsole.console.adapter.out.persistence.api.PostgresApiGuards;
 import com.policyconsole.domain.model.token.ApiToken;
@@ -37,7 +37,7 @@ public class ApiRateLimit {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return Optional.empty();
         }
-        ApiToken token = identity.getAttribute(TokenIdentityProvider.TOKEN);
+        ApiToken token = identity.getAttribute(ApiAttributes.TOKEN);
         if (token == null) {
             return Optional.empty();
         }
