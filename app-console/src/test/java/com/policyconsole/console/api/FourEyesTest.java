@@ -58,7 +58,8 @@ class FourEyesTest {
 
     /** A /7 nobody else in the tests uses: wider than the tests' /8, so it needs approval. */
     private static String wideRange() {
-        int[] firsts = {2, 4, 6, 8, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50};
+        // ranges no other test blocks (they use 45.x and 47.x-49.x): an approved /7 must not cover their addresses
+        int[] firsts = {12, 14, 16, 18, 20, 22, 26, 28, 30, 32, 34, 36, 38, 40};
         return firsts[ThreadLocalRandom.current().nextInt(firsts.length)] + ".0.0.0/7";
     }
 
