@@ -344,8 +344,7 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory, 
             for (Object row : rows) {
                 Object[] c = (Object[]) row;
                 rules.add(new HistoryRule((String) c[0], (String) c[1], ((Number) c[2]).longValue(), (String) c[3],
-                        c[4] instanceof Instant i ? i : c[4] instanceof OffsetDateTime o ? o.toInstant()
-                                : ((java.sql.Timestamp) c[4]).toInstant()));
+                        instant(c[4])));
             }
             return rules;
         });
