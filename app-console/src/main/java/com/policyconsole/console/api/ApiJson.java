@@ -52,9 +52,14 @@ public final class ApiJson {
      * @throws BadBody 413 when it is too large, 400 when it is not a JSON object or names an unknown field
      */
     public static ObjectNode object(String body, Set<String> known) {
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        return object(body, known, MAX_BODY_BYTES);
+    }
+
+    /** {@link #object(String, Set)} for a body of at most {@code maxBytes} (a bulk batch's, as its upload's). */
+    public static ObjectNode object(String body, Set<String> known, int maxBytes) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new BadBody(Problem.of(413, "body-too-large", "The request body is too large",
-                    "The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB."));
+                    "The body is larger than " + maxBytes / 1024 + " KiB."));
         }
         JsonNode tree;
         try {

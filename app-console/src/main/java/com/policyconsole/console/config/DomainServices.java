@@ -68,8 +68,9 @@ public class DomainServices {
     @Produces
     @Singleton
     BulkDeliveryService bulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits,
-                                            Clock clock, DeliveryStatusService status) {
-        return new BulkDeliveryService(inventory, jobs, limits, clock, status);
+                                            Clock clock, DeliveryStatusService status, ApprovalRules approvals,
+                                            EmergencyPolicyGateway gateway) {
+        return new BulkDeliveryService(inventory, jobs, limits, clock, status, approvals, gateway);
     }
 
     @Produces
@@ -122,13 +123,13 @@ public class DomainServices {
     @Singleton
     ConfigRuleLifecycleService configRuleLifecycleService(ConfigRuleGateway gateway, ConfigRuleChecks checks,
                                                           ConfigRuleHistory ruleHistory, RequestHistory history,
-                                                          Clock clock,
+                                                          Clock clock, ApprovalRules approvals, ApprovalStore holds,
                                                           @ConfigProperty(name = "policyconsole.config.disable-wait",
                                                                   defaultValue = "30s") java.time.Duration disableWait,
                                                           @ConfigProperty(name = "policyconsole.config.poll-interval",
                                                                   defaultValue = "500ms") java.time.Duration poll) {
         return new ConfigRuleLifecycleService(gateway, checks, ruleHistory, history, clock, disableWait, poll,
-                duration -> Thread.sleep(duration.toMillis()));
+                duration -> Thread.sleep(duration.toMillis()), approvals, holds);
     }
 
     @Produces
@@ -183,16 +184,18 @@ public class DomainServices {
             @ConfigProperty(name = "policyconsole.approval.user-name-blocks", defaultValue = "true") boolean users,
             @ConfigProperty(name = "policyconsole.approval.widest-ipv4-prefix", defaultValue = "16") int ipv4,
             @ConfigProperty(name = "policyconsole.approval.widest-ipv6-prefix", defaultValue = "48") int ipv6,
+            @ConfigProperty(name = "policyconsole.approval.rule-deletes", defaultValue = "true") boolean ruleDeletes,
+            @ConfigProperty(name = "policyconsole.approval.largest-bulk-job", defaultValue = "1000") int largestBulkJob,
             @ConfigProperty(name = "policyconsole.approval.validity", defaultValue = "1h") java.time.Duration validity) {
-        // deleting a Config rule is not held yet: its two steps are sent by the rule lifecycle, outside this pipeline
-        return new ApprovalRules(white, users, ipv4, ipv6, false, validity);
+        return new ApprovalRules(white, users, ipv4, ipv6, ruleDeletes, largestBulkJob, validity);
     }
 
     @Produces
     @Singleton
     ApprovalService approvalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
-                                    EmergencyPolicyGateway gateway, Clock clock) {
-        return new ApprovalService(holds, reader, history, gateway, clock);
+                                    EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules,
+                                    BulkJobStore jobs, Clock clock) {
+        return new ApprovalService(holds, reader, history, gateway, rules, jobs, clock);
     }
 
     @Produces

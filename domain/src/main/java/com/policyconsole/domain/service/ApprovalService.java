@@ -2,11 +2,15 @@ package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.model.history.Operation;
+import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.port.in.ApprovalsUseCase;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.ApprovalStore;
+import com.policyconsole.domain.port.out.BulkJobStore;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.HistoryReader;
 import com.policyconsole.domain.port.out.PreparedCall;
@@ -18,9 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Four-eyes approval. An approval is refused for one's own submission, once decided or expired, without a reason, and
- * when the request the console would send now is not the one recorded (its hash differs); otherwise exactly the recorded
- * request is sent and its outcome recorded on the same entry. A rejection needs a reason; the requester may withdraw.
+ * Four-eyes approval of held submissions (emergency policy creates, Config rule deletes) and held bulk jobs. An approval
+ * is refused for one's own, once decided or expired, without a reason, and when what the console would send now is not
+ * what was recorded (its hash differs); otherwise exactly the recorded request is sent and its outcome recorded on the
+ * same entry, or the job's deliveries start. A rejection needs a reason; the requester may withdraw.
  */
 public final class ApprovalService implements ApprovalsUseCase {
 
@@ -31,10 +36,25 @@ public final class ApprovalService implements ApprovalsUseCase {
     private final HistoryReader reader;
     private final RequestHistory history;
     private final EmergencyPolicyGateway gateway;
+    private final ConfigRuleLifecycleService rules;
+    private final BulkJobStore jobs;
     private final Clock clock;
 
+    /** Approvals of emergency policy creates only. */
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
                            EmergencyPolicyGateway gateway, Clock clock) {
+        this(holds, reader, history, gateway, null, null, clock);
+    }
+
+    /**
+     * @param rules sends approved Config rule deletes; null: none are held
+     * @param jobs the bulk jobs, some held; null: none are held
+     */
+    public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
+                           EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules, BulkJobStore jobs,
+                           Clock clock) {
+        this.rules = rules;
+        this.jobs = jobs;
         this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
         this.reader = Objects.requireNonNull(reader, "'reader' must not be null");
         this.history = Objects.requireNonNull(history, "'history' must not be null");
@@ -60,22 +80,35 @@ public final class ApprovalService implements ApprovalsUseCase {
     public Decision approve(String approver, long entryId, String reason) {
         Instant now = clock.instant();
         Optional<Held> found = held(entryId);
-        Decision refused = refusal(found, approver, reason, true);
+        Decision refused = refusal(found.map(h -> h.detail().entry().status().name()).orElse(null),
+                found.map(h -> h.hold().requestedBy()).orElse(null), approver, reason, true);
         if (refused != null) {
             return refused;
         }
         Held held = found.get();
-        Optional<EmergencyPolicyRequest> request = gateway.readBack(held.detail().request());
-        if (request.isEmpty()) {
-            return new Decision.Refused(409, "the recorded request cannot be read back, so it is not sent");
+        boolean ruleDelete = held.detail().entry().operation() == Operation.DELETE_CONFIG_RULE;
+        PreparedCall call;
+        if (ruleDelete) {
+            if (rules == null) {
+                return new Decision.Refused(409, "this console does not send Config rule deletes; nothing is sent");
+            }
+            call = rules.heldDelete(held.detail().entry());
+        } else {
+            Optional<EmergencyPolicyRequest> request = gateway.readBack(held.detail().request());
+            if (request.isEmpty()) {
+                return new Decision.Refused(409, "the recorded request cannot be read back, so it is not sent");
+            }
+            call = gateway.prepare(request.get());
         }
-        PreparedCall call = gateway.prepare(request.get());
         if (!ApprovalHold.hash(call.rendered()).equals(held.hold().requestHash())) {
             return new Decision.Refused(409, "the request the console would send now is not the one recorded and asked"
                     + " for (its hash differs): nothing is sent; reject it and ask again");
         }
         if (!holds.decide(entryId, true, approver, reason.strip(), now)) {
             return new Decision.Refused(409, "it was decided or expired meanwhile; nothing is sent");
+        }
+        if (ruleDelete) {
+            return new Decision.Approved(rules.sendApprovedDelete(held.detail().entry(), call));
         }
         SubmissionPipeline.Delivered delivered = SubmissionPipeline.sendAndRecord(call, entryId, history);
         return new Decision.Approved(new SubmissionResult.Sent(entryId, delivered.outcome(),
@@ -85,7 +118,8 @@ public final class ApprovalService implements ApprovalsUseCase {
     @Override
     public Decision reject(String approver, long entryId, String reason) {
         Optional<Held> found = held(entryId);
-        Decision refused = refusal(found, approver, reason, false);
+        Decision refused = refusal(found.map(h -> h.detail().entry().status().name()).orElse(null),
+                found.map(h -> h.hold().requestedBy()).orElse(null), approver, reason, false);
         if (refused != null) {
             return refused;
         }
@@ -95,15 +129,79 @@ public final class ApprovalService implements ApprovalsUseCase {
         return new Decision.Rejected(entryId);
     }
 
-    private Decision refusal(Optional<Held> found, String approver, String reason, boolean approving) {
+    @Override
+    public List<HeldJob> awaitingJobs() {
+        if (jobs == null) {
+            return List.of();
+        }
+        jobs.expireJobs(clock.instant());
+        return jobs.awaitingJobs().stream().map(id -> heldJob(id.longValue())).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Optional<HeldJob> heldJob(long jobId) {
+        if (jobs == null) {
+            return Optional.empty();
+        }
+        jobs.expireJobs(clock.instant());
+        Optional<ApprovalHold> hold = jobs.jobHold(jobId);
+        Optional<JobProgress> job = hold.isEmpty() ? Optional.empty() : jobs.progress(jobId);
+        return job.map(j -> new HeldJob(j, hold.get()));
+    }
+
+    @Override
+    public List<RenderedRequest> jobRequests(long jobId) {
+        return jobs == null ? List.of()
+                : jobs.jobRequests(jobId).stream().map(r -> gateway.prepare(r).rendered()).toList();
+    }
+
+    @Override
+    public Decision approveJob(String approver, long jobId, String reason) {
+        Instant now = clock.instant();
+        Optional<HeldJob> found = heldJob(jobId);
+        Decision refused = jobRefusal(found, approver, reason, true);
+        if (refused != null) {
+            return refused;
+        }
+        if (!BulkDeliveryService.jobHash(gateway, jobs.jobRequests(jobId)).equals(found.get().hold().requestHash())) {
+            return new Decision.Refused(409, "the deliveries the console would send now are not the ones recorded and"
+                    + " asked for (their hash differs): nothing is sent; reject the job and plan it again");
+        }
+        if (!jobs.decideJob(jobId, true, approver, reason.strip(), now)) {
+            return new Decision.Refused(409, "it was decided or expired meanwhile; nothing is sent");
+        }
+        return new Decision.Started(jobId);
+    }
+
+    @Override
+    public Decision rejectJob(String approver, long jobId, String reason) {
+        Decision refused = jobRefusal(heldJob(jobId), approver, reason, false);
+        if (refused != null) {
+            return refused;
+        }
+        if (!jobs.decideJob(jobId, false, approver, reason.strip(), clock.instant())) {
+            return new Decision.Refused(409, "it was decided or expired meanwhile");
+        }
+        return new Decision.Rejected(jobId);
+    }
+
+    private static Decision jobRefusal(Optional<HeldJob> found, String approver, String reason, boolean approving) {
         if (found.isEmpty()) {
+            return new Decision.Refused(404, "there is no bulk job awaiting approval with this number");
+        }
+        return refusal(found.get().job().status().name(), found.get().hold().requestedBy(), approver, reason, approving);
+    }
+
+    /** Why a decision by {@code approver} is refused, or null: {@code status} null when nothing is held. */
+    private static Decision refusal(String status, String requestedBy, String approver, String reason,
+                                    boolean approving) {
+        if (status == null) {
             return new Decision.Refused(404, "there is no submission awaiting approval with this number");
         }
-        RequestStatus status = found.get().detail().entry().status();
-        if (status != RequestStatus.AWAITING_APPROVAL) {
+        if (!status.equals(RequestStatus.AWAITING_APPROVAL.name())) {
             return new Decision.Refused(409, "it is " + status + ", no longer awaiting approval");
         }
-        if (approving && ApprovalHold.userOf(approver).equalsIgnoreCase(found.get().hold().requestedBy())) {
+        if (approving && ApprovalHold.userOf(approver).equalsIgnoreCase(requestedBy)) {
             return new Decision.Refused(403, "a submission is approved by another person than its requester");
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {

@@ -4,7 +4,11 @@ import com.policyconsole.domain.bulk.BatchParser;
 import com.policyconsole.domain.bulk.BulkPlan;
 import com.policyconsole.domain.bulk.DeliveryPlanner;
 import com.policyconsole.domain.bulk.ParsedBatch;
+import com.policyconsole.domain.model.approval.ApprovalHold;
+import com.policyconsole.domain.model.approval.ApprovalRules;
 import com.policyconsole.domain.model.bulk.BatchObject;
+import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.BlockType;
@@ -32,15 +36,23 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     private final DeliveryPlanner planner;
     private final Clock clock;
     private final DeliveryStatusUseCase status;
+    private final ApprovalRules approvals;
+    private final EmergencyPolicyGateway gateway;
 
     public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock) {
-        this(inventory, jobs, limits, clock, null);
+        this(inventory, jobs, limits, clock, null, ApprovalRules.NONE, null);
     }
 
-    /** @param status retries the deliveries that failed on a layer; null: only unsent failures are retried */
+    /**
+     * @param status retries the deliveries that failed on a layer; null: only unsent failures are retried
+     * @param approvals which jobs wait for a second person's approval
+     * @param gateway prepares the deliveries' requests whose hash a held job is bound to; null when none is held
+     */
     public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock,
-                               DeliveryStatusUseCase status) {
+                               DeliveryStatusUseCase status, ApprovalRules approvals, EmergencyPolicyGateway gateway) {
         this.status = status;
+        this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
+        this.gateway = gateway;
         this.inventory = Objects.requireNonNull(inventory, "'inventory' must not be null");
         this.jobs = Objects.requireNonNull(jobs, "'jobs' must not be null");
         this.planner = new DeliveryPlanner(limits);
@@ -75,8 +87,20 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
                 || plan.hasWarnings() && !command.warningsAcknowledged()) {
             return new BulkStartResult.Rejected(plan);
         }
+        long objects = plan.deliveries().stream().mapToLong(d -> d.objects().size()).sum();
+        List<String> reasons = gateway == null ? List.of() : approvals.bulkReasons(objects);
         try {
-            return new BulkStartResult.Started(jobs.create(command.actor(), clock.instant(), command.template(),
+            Instant now = clock.instant();
+            if (!reasons.isEmpty()) {
+                Instant expiresAt = now.plus(approvals.validity());
+                String hash = jobHash(gateway, plan.deliveries().stream().map(d -> d.request(command.template()))
+                        .toList());
+                long held = jobs.createAwaiting(command.actor(), now, command.template(), plan.deliveries(),
+                        new ApprovalHold(reasons, ApprovalHold.userOf(command.actor()), hash, expiresAt, null, null,
+                                null));
+                return new BulkStartResult.AwaitingApproval(held, plan, reasons, expiresAt);
+            }
+            return new BulkStartResult.Started(jobs.create(command.actor(), now, command.template(),
                     plan.deliveries()), plan);
         } catch (RuntimeException e) {
             return new BulkStartResult.NotRecorded("the job could not be recorded, so nothing was sent: "
@@ -126,6 +150,18 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
             }
         }
         return retried;
+    }
+
+    /**
+     * The hash a held job is bound to: of every delivery's request as the console would send it, in order (the
+     * {@link ApprovalHold#hash} of each, hashed together).
+     */
+    static String jobHash(EmergencyPolicyGateway gateway, List<EmergencyPolicyRequest> requests) {
+        StringBuilder hashes = new StringBuilder();
+        for (EmergencyPolicyRequest request : requests) {
+            hashes.append(ApprovalHold.hash(gateway.prepare(request).rendered())).append('\n');
+        }
+        return ApprovalHold.sha256(hashes.toString());
     }
 
     private static ParsedBatch parse(BulkDeliveryCommand command) {

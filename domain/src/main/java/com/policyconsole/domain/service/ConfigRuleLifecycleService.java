@@ -11,7 +11,10 @@ import com.policyconsole.domain.model.config.RuleChange;
 import com.policyconsole.domain.model.config.RuleDetail;
 import com.policyconsole.domain.model.config.RuleList;
 import com.policyconsole.domain.model.config.RuleState;
+import com.policyconsole.domain.model.approval.ApprovalRules;
 import com.policyconsole.domain.model.history.CloudOutcome;
+import com.policyconsole.domain.model.history.HistoryEntry;
+import com.policyconsole.domain.port.out.ApprovalStore;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.SubmittedRequest.RuleChangeSubmission;
 import com.policyconsole.domain.port.CloudReadException;
@@ -63,6 +66,8 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     private final ConfigRuleChecks checks;
     private final ConfigRuleHistory ruleHistory;
     private final SubmissionPipeline pipeline;
+    private final SubmissionPipeline holding;
+    private final RequestHistory history;
     private final Duration disableWait;
     private final Duration pollInterval;
     private final Pause pause;
@@ -75,6 +80,19 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     public ConfigRuleLifecycleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, ConfigRuleHistory ruleHistory,
                                       RequestHistory history, Clock clock, Duration disableWait, Duration pollInterval,
                                       Pause pause) {
+        this(gateway, checks, ruleHistory, history, clock, disableWait, pollInterval, pause, ApprovalRules.NONE, null);
+    }
+
+    /**
+     * A lifecycle whose deletes, when {@code approvals} say so, are held in {@code holds} for a second person's
+     * approval ({@link ApprovalService} sends them once approved).
+     */
+    public ConfigRuleLifecycleService(ConfigRuleGateway gateway, ConfigRuleChecks checks, ConfigRuleHistory ruleHistory,
+                                      RequestHistory history, Clock clock, Duration disableWait, Duration pollInterval,
+                                      Pause pause, ApprovalRules approvals, ApprovalStore holds) {
+        this.history = Objects.requireNonNull(history, "'history' must not be null");
+        this.holding = holds == null || !approvals.ruleDeletes() ? null
+                : new SubmissionPipeline(history, clock, approvals, holds);
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
         this.ruleHistory = Objects.requireNonNull(ruleHistory, "'ruleHistory' must not be null");
@@ -163,6 +181,14 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     @Override
     public SubmissionResult submit(RuleChangeCommand command) {
         Checked[] checked = {null};
+        if (command.kind() == RuleChangeCommand.Kind.DELETE && holding != null) {
+            // the delete is what a second person approves; its disable, if needed, is sent once it is approved
+            return holding.submit(command.actor(), () -> new RuleChangeSubmission(last(checked[0]), null),
+                    () -> {
+                        checked[0] = check(command);
+                        return checked[0].violations();
+                    }, command.warningsAcknowledged(), () -> gateway.prepare(last(checked[0])), null);
+        }
         SubmissionResult first = pipeline.submit(command.actor(),
                 () -> new RuleChangeSubmission(checked[0].steps().get(0), null),
                 () -> {
@@ -182,6 +208,44 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
         SubmissionResult second = pipeline.submit(command.actor(), new RuleChangeSubmission(delete, sent.entryId()),
                 Violations::none, true, () -> call, null);
         return second instanceof SubmissionResult.Sent ? second : first;
+    }
+
+    /** The delete held as {@code entry}, prepared as the console would send it now. */
+    PreparedCall heldDelete(HistoryEntry entry) {
+        return gateway.prepare(new RuleChange.Delete(entry.domainId(), entry.ruleId(), entry.ruleName()));
+    }
+
+    /**
+     * Sends an approved delete held as {@code entry}: when Config reports the rule enabled, disables it first (an entry
+     * that is a step of the delete) and sends the delete once Config reports it disabled; the delete's outcome is
+     * recorded on the held entry, a delete that cannot be sent as not sent.
+     */
+    SubmissionResult.Sent sendApprovedDelete(HistoryEntry entry, PreparedCall delete) {
+        String notSent = null;
+        try {
+            Optional<PolicyAssignment> shown = gateway.show(entry.domainId(), entry.ruleId());
+            if (shown.isEmpty()) {
+                notSent = "Config no longer has the rule";
+            } else if (RuleState.fromWire(shown.get().state()).orElse(null) != RuleState.DISABLED) {
+                RuleChange disable = new RuleChange.Disable(entry.domainId(), entry.ruleId(), entry.ruleName());
+                SubmissionResult disabled = pipeline.submit(entry.actor(), new RuleChangeSubmission(disable, entry.id()),
+                        Violations::none, true, () -> gateway.prepare(disable), null);
+                notSent = disabled instanceof SubmissionResult.Sent sent && sent.outcome() instanceof CloudOutcome.Accepted
+                        ? awaitDisabled(entry.domainId(), entry.ruleId())
+                        : "the disable before it was not accepted";
+            }
+        } catch (CloudReadException e) {
+            notSent = "the rule's state could not be read: " + e.getMessage();
+        }
+        String reason = notSent;
+        PreparedCall call = reason == null ? delete : new PreparedCall(delete.rendered(),
+                () -> new CloudOutcome.Failed(0, "CLIENT.NOT_SENT", reason + ": the delete was not sent", null, null));
+        SubmissionPipeline.Delivered delivered = SubmissionPipeline.sendAndRecord(call, entry.id(), history);
+        return new SubmissionResult.Sent(entry.id(), delivered.outcome(), Violations.none(), delivered.recorded());
+    }
+
+    private static RuleChange last(Checked checked) {
+        return checked.steps().get(checked.steps().size() - 1);
     }
 
     /** The steps of an operation (two for a delete that disables first) and its findings. */

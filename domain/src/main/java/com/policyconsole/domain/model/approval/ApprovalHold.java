@@ -60,9 +60,14 @@ public record ApprovalHold(List<String> reasons, String requestedBy, String requ
         });
         headers.forEach((k, v) -> text.append(k).append(':').append(v).append('\n'));
         text.append('\n').append(r.body());
+        return sha256(text.toString());
+    }
+
+    /** The SHA-256 of {@code text}'s UTF-8 bytes, in hex. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -14,28 +14,31 @@ import java.util.Optional;
 
 /**
  * Which submissions need a second person (four-eyes) before they are sent, and how long an approval may take. The
- * defaults: any WHITE entry, any block of IAM user names, a CIDR wider than /16 (IPv4) or /48 (IPv6), deleting a
- * Config rule; an approval within 1 hour.
+ * defaults: any WHITE entry, any block of IAM user names, a CIDR wider than /16 (IPv4) or /48 (IPv6), a bulk job
+ * of over 1,000 objects, deleting a Config rule; an approval within 1 hour.
  *
  * @param whiteEntries whether a WHITE (allow) entry needs approval
  * @param userNameBlocks whether blocking IAM user names needs approval
  * @param widestIpv4Prefix an IPv4 CIDR with a shorter prefix needs approval
  * @param widestIpv6Prefix an IPv6 CIDR with a shorter prefix needs approval
  * @param ruleDeletes whether deleting a Config rule needs approval
+ * @param largestBulkJob a bulk job of more objects needs approval
  * @param validity how long a submission waits for its approval before it expires
  */
 public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int widestIpv4Prefix, int widestIpv6Prefix,
-                            boolean ruleDeletes, Duration validity) {
+                            boolean ruleDeletes, int largestBulkJob, Duration validity) {
 
-    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, Duration.ofHours(1));
+    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, 1_000, Duration.ofHours(1));
     /** No submission needs approval. */
-    public static final ApprovalRules NONE = new ApprovalRules(false, false, 0, 0, false, Duration.ofHours(1));
+    public static final ApprovalRules NONE = new ApprovalRules(false, false, 0, 0, false, Integer.MAX_VALUE,
+            Duration.ofHours(1));
 
     public ApprovalRules {
         Objects.requireNonNull(validity, "'validity' must not be null");
         if (widestIpv4Prefix < 0 || widestIpv4Prefix > 32 || widestIpv6Prefix < 0 || widestIpv6Prefix > 128
-                || validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("prefixes are 0-32 (IPv4) and 0-128 (IPv6); the validity is positive");
+                || largestBulkJob < 0 || validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("prefixes are 0-32 (IPv4) and 0-128 (IPv6); the largest bulk job is 0 or"
+                    + " more objects; the validity is positive");
         }
     }
 
@@ -72,5 +75,11 @@ public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int wi
             reasons.add("deleting a Config rule");
         }
         return reasons;
+    }
+
+    /** Why a bulk job of {@code objects} objects needs a second person's approval; empty when it does not. */
+    public List<String> bulkReasons(long objects) {
+        return objects > largestBulkJob ? List.of("a bulk job of " + String.format(java.util.Locale.ROOT, "%,d", objects)
+                + " objects (more than " + String.format(java.util.Locale.ROOT, "%,d", largestBulkJob) + ")") : List.of();
     }
 }

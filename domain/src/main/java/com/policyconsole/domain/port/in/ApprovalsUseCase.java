@@ -1,21 +1,34 @@
 package com.policyconsole.domain.port.in;
 
 import com.policyconsole.domain.model.approval.ApprovalHold;
+import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.model.history.RenderedRequest;
 import java.util.List;
 import java.util.Optional;
 
-/** Four-eyes: the submissions awaiting a second person, and their approval (which sends them) or rejection. */
+/**
+ * Four-eyes: the submissions and bulk jobs awaiting a second person, and their approval (which sends them, or starts
+ * the job) or rejection.
+ */
 public interface ApprovalsUseCase {
 
     /** A held submission: its entry with the exact request, and its hold. */
     record Held(HistoryDetail detail, ApprovalHold hold) {
     }
 
+    /** A held bulk job: its deliveries as planned, and its hold (bound to the hash of every delivery's request). */
+    record HeldJob(JobProgress job, ApprovalHold hold) {
+    }
+
     /** What became of a decision. */
     sealed interface Decision {
         /** Approved and sent: the outcome is on the same entry. */
         record Approved(SubmissionResult.Sent sent) implements Decision {
+        }
+
+        /** A bulk job approved: its deliveries run from now on. */
+        record Started(long jobId) implements Decision {
         }
 
         /** Rejected: never sent. */
@@ -36,4 +49,19 @@ public interface ApprovalsUseCase {
 
     /** Rejects it with a reason (the requester may withdraw their own). */
     Decision reject(String approver, long entryId, String reason);
+
+    /** The bulk jobs awaiting approval, oldest first. */
+    List<HeldJob> awaitingJobs();
+
+    /** Bulk job {@code jobId}, if it was held (decided or not). */
+    Optional<HeldJob> heldJob(long jobId);
+
+    /** The exact requests a held job's deliveries send, in order (what its hold's hash is of). */
+    List<RenderedRequest> jobRequests(long jobId);
+
+    /** Approves a held job, if its deliveries are still the ones asked for: they run from now on. */
+    Decision approveJob(String approver, long jobId, String reason);
+
+    /** Rejects a held job with a reason: none of its deliveries is sent. */
+    Decision rejectJob(String approver, long jobId, String reason);
 }

@@ -1,5 +1,6 @@
 package com.policyconsole.domain.port.out;
 
+import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.ClaimedDelivery;
 import com.policyconsole.domain.model.bulk.DeliveryState;
@@ -28,6 +29,31 @@ public interface BulkJobStore {
 
     /** Records a confirmed job: its template and deliveries, due from {@code startAt} on; returns its ID. */
     long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries);
+
+    /**
+     * Records a job that waits for a second person's approval ({@link com.policyconsole.domain.model.bulk.JobStatus
+     * #AWAITING_APPROVAL}: none of its deliveries is due) with its hold; returns its ID.
+     */
+    long createAwaiting(String actor, Instant at, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries,
+                        ApprovalHold hold);
+
+    /** The job's hold, if it was held. */
+    Optional<ApprovalHold> jobHold(long jobId);
+
+    /** The create requests of a job's deliveries, in order, as its deliveries send them. */
+    List<EmergencyPolicyRequest> jobRequests(long jobId);
+
+    /** The jobs still awaiting approval, oldest first. */
+    List<Long> awaitingJobs();
+
+    /**
+     * Decides a job still AWAITING_APPROVAL and unexpired at {@code at}: approved (RUNNING, its deliveries due from
+     * {@code at} on, spaced as planned) or rejected (REJECTED). False when it was decided, expired or is not held.
+     */
+    boolean decideJob(long jobId, boolean approved, String by, String reason, Instant at);
+
+    /** Marks the held jobs whose time ran out by {@code at} EXPIRED; how many. */
+    int expireJobs(Instant at);
 
     /**
      * Claims the oldest due delivery of a running job for this console, unless {@code concurrentTasks} deliveries of

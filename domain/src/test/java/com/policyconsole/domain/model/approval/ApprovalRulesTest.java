@@ -41,6 +41,14 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void aBulkJobOfMoreThanAThousandObjectsNeedsApprovalByDefault() {
+        assertThat(ApprovalRules.DEFAULT.bulkReasons(1_000)).isEmpty();
+        assertThat(ApprovalRules.DEFAULT.bulkReasons(1_001))
+                .containsExactly("a bulk job of 1,001 objects (more than 1,000)");
+        assertThat(ApprovalRules.NONE.bulkReasons(10_000_000)).isEmpty();
+    }
+
+    @Test
     void theHashCoversWhatTheRequestDoesButNotItsCredentials() {
         RenderedRequest a = new RenderedRequest("POST", "https://x/v1/p", "/v1/{p}", Map.of("p", "p"), Map.of(),
                 Map.of("X-Auth-Token", "****", "content-type", "application/json"), "{\"a\":1}");

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +43,24 @@ public class ApprovalsApi {
         }
     }
 
+    /** A held bulk job: its size, why, who asked, until when, and its hash; its requests under {@code requests}. */
+    public record HeldJob(@JsonProperty("job_id") long jobId, String status, String actor,
+                          @JsonProperty("created_at") Instant createdAt, long objects, int deliveries,
+                          List<String> reasons, @JsonProperty("requested_by") String requestedBy,
+                          @JsonProperty("request_hash") String requestHash,
+                          @JsonProperty("expires_at") Instant expiresAt,
+                          @JsonProperty("decided_by") String decidedBy,
+                          @JsonProperty("decided_at") Instant decidedAt,
+                          @JsonProperty("decision_reason") String decisionReason, List<ApiViews.Request> requests) {
+
+        static HeldJob of(ApprovalsUseCase.HeldJob h, List<ApiViews.Request> requests) {
+            return new HeldJob(h.job().jobId(), h.job().status().name(), h.job().actor(), h.job().createdAt(),
+                    h.job().objects(), h.job().total(), h.hold().reasons(), h.hold().requestedBy(),
+                    h.hold().requestHash(), h.hold().expiresAt(), h.hold().decidedBy(), h.hold().decidedAt(),
+                    h.hold().decisionReason(), requests);
+        }
+    }
+
     private final ApprovalsUseCase approvals;
     private final ApiCaller caller;
 
@@ -54,6 +73,49 @@ public class ApprovalsApi {
     @Operation(summary = "Submissions awaiting approval")
     public Response awaiting() {
         return ApiViews.ok(approvals.awaiting().stream().map(Held::of).toList());
+    }
+
+    @GET
+    @Path("/jobs")
+    @Operation(summary = "Bulk jobs awaiting approval", description = "Without their requests; GET /jobs/{id} has them.")
+    public Response awaitingJobs() {
+        return ApiViews.ok(approvals.awaitingJobs().stream().map(h -> HeldJob.of(h, null)).toList());
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    @Operation(summary = "A held bulk job", description = "With the exact request of every delivery.")
+    public Response job(@PathParam("id") String id) {
+        return (id.matches("[0-9]{1,18}") ? approvals.heldJob(Long.parseLong(id)) : Optional.<ApprovalsUseCase.HeldJob>empty())
+                .map(h -> ApiViews.ok(HeldJob.of(h, approvals.jobRequests(h.job().jobId()).stream()
+                        .map(ApiViews.Request::of).toList())))
+                .orElseGet(() -> Problem.of(404, "not-found", "No such held job",
+                        "There is no bulk job held for approval with this number.").response());
+    }
+
+    @POST
+    @Path("/jobs/{id}/{decision}")
+    @Operation(summary = "Approve or reject a bulk job", description = "decision: approve (its deliveries run from now"
+            + " on, if they are still the ones asked for; not one's own) or reject. Body: reason (required).")
+    public Response decideJob(@PathParam("id") String id, @PathParam("decision") String decision, String body) {
+        if (!id.matches("[0-9]{1,18}") || !decision.equals("approve") && !decision.equals("reject")) {
+            return Problem.of(404, "not-found", "No such approval", "Approve or reject a job that awaits approval.")
+                    .response();
+        }
+        String reason;
+        try {
+            reason = ApiJson.text(ApiJson.object(body, Set.of("reason")), "reason");
+        } catch (ApiJson.BadBody e) {
+            return e.problem().response();
+        }
+        long job = Long.parseLong(id);
+        ApprovalsUseCase.Decision result = decision.equals("approve") ? approvals.approveJob(caller.actor(), job, reason)
+                : approvals.rejectJob(caller.actor(), job, reason);
+        if (result instanceof ApprovalsUseCase.Decision.Refused refused) {
+            return Problem.of(refused.status(), "not-decided", "Nothing was decided", refused.reason()).response();
+        }
+        return ApiViews.ok(java.util.Map.of("job_id", job, "status", result instanceof ApprovalsUseCase.Decision.Started
+                ? "RUNNING" : "REJECTED", "progress", "/api/v1/bulk-jobs/" + job));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package com.policyconsole.console.adapter.in.web.approval;
 
 import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.port.in.ApprovalsUseCase;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,8 +21,9 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * Four-eyes: the submissions awaiting a second person, each with why, who asked, until when and the exact request;
- * an approver approves (the recorded request is sent) or rejects it, with a reason.
+ * Four-eyes: the submissions and bulk jobs awaiting a second person, each with why, who asked, until when and the
+ * exact request(s); an approver approves (the recorded request is sent, the job's deliveries start) or rejects it, with
+ * a reason.
  */
 @Path("/approvals")
 @RolesAllowed(Roles.APPROVER)
@@ -30,9 +32,12 @@ public class ApprovalsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance approvals(List<ApprovalsUseCase.Held> held);
+        static native TemplateInstance approvals(List<ApprovalsUseCase.Held> held, List<ApprovalsUseCase.HeldJob> jobs);
 
         static native TemplateInstance approval(ApprovalsUseCase.Held held, String me, String problem);
+
+        static native TemplateInstance approvalJob(ApprovalsUseCase.HeldJob held, List<RenderedRequest> requests,
+                                                   String me, String problem);
     }
 
     private final ApprovalsUseCase approvals;
@@ -45,7 +50,7 @@ public class ApprovalsResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.approvals(approvals.awaiting());
+        return listPage();
     }
 
     @GET
@@ -54,7 +59,7 @@ public class ApprovalsResource {
         Optional<ApprovalsUseCase.Held> held = id.matches("[0-9]{1,18}") ? approvals.held(Long.parseLong(id))
                 : Optional.empty();
         return held.map(h -> Response.ok(Templates.approval(h, me(), null)).build())
-                .orElseGet(() -> Response.status(404).entity(Templates.approvals(approvals.awaiting())).build());
+                .orElseGet(() -> Response.status(404).entity(listPage()).build());
     }
 
     @POST
@@ -73,7 +78,7 @@ public class ApprovalsResource {
 
     private Response decide(String id, String reason, boolean approve) {
         if (!id.matches("[0-9]{1,18}")) {
-            return Response.status(404).entity(Templates.approvals(approvals.awaiting())).build();
+            return Response.status(404).entity(listPage()).build();
         }
         long entry = Long.parseLong(id);
         ApprovalsUseCase.Decision decision = approve ? approvals.approve(me(), entry, reason)
@@ -82,9 +87,56 @@ public class ApprovalsResource {
             Optional<ApprovalsUseCase.Held> held = approvals.held(entry);
             return Response.status(refused.status()).entity(held.isPresent()
                     ? Templates.approval(held.get(), me(), refused.reason())
-                    : Templates.approvals(approvals.awaiting())).build();
+                    : listPage()).build();
         }
         return Response.seeOther(URI.create("/history/" + entry)).build();
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    public Response job(@PathParam("id") String id) {
+        Optional<ApprovalsUseCase.HeldJob> held = id.matches("[0-9]{1,18}") ? approvals.heldJob(Long.parseLong(id))
+                : Optional.empty();
+        return held.map(h -> Response.ok(jobPage(h, null)).build())
+                .orElseGet(() -> Response.status(404).entity(listPage()).build());
+    }
+
+    @POST
+    @Path("/jobs/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveJob(@PathParam("id") String id, @RestForm String reason) {
+        return decideJob(id, reason, true);
+    }
+
+    @POST
+    @Path("/jobs/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectJob(@PathParam("id") String id, @RestForm String reason) {
+        return decideJob(id, reason, false);
+    }
+
+    private Response decideJob(String id, String reason, boolean approve) {
+        if (!id.matches("[0-9]{1,18}")) {
+            return Response.status(404).entity(listPage()).build();
+        }
+        long job = Long.parseLong(id);
+        ApprovalsUseCase.Decision decision = approve ? approvals.approveJob(me(), job, reason)
+                : approvals.rejectJob(me(), job, reason);
+        if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
+            Optional<ApprovalsUseCase.HeldJob> held = approvals.heldJob(job);
+            return Response.status(refused.status()).entity(held.isPresent() ? jobPage(held.get(), refused.reason())
+                    : listPage()).build();
+        }
+        return Response.seeOther(URI.create("/bulk/jobs/" + job + "?notice=" + (approve ? "approved" : "rejected")))
+                .build();
+    }
+
+    private TemplateInstance listPage() {
+        return Templates.approvals(approvals.awaiting(), approvals.awaitingJobs());
+    }
+
+    private TemplateInstance jobPage(ApprovalsUseCase.HeldJob held, String problem) {
+        return Templates.approvalJob(held, approvals.jobRequests(held.job().jobId()), me(), problem);
     }
 
     private String me() {

@@ -6,6 +6,8 @@ import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.bulk.BulkPlan;
 import com.policyconsole.domain.bulk.LineFinding;
 import com.policyconsole.domain.model.account.Roles;
+import com.policyconsole.domain.model.approval.ApprovalHold;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
 import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.DeliveryProgress;
 import com.policyconsole.domain.model.bulk.JobProgress;
@@ -58,7 +60,11 @@ public class BulkDeliveryResource {
             "cancelled", "The job was cancelled: deliveries not yet sent will not be sent.",
             "not-running", "The job was not running any more; nothing was changed.",
             "retried", "The failed deliveries were queued again.",
-            "none-failed", "No delivery had failed; nothing was queued.");
+            "none-failed", "No delivery had failed; nothing was queued.",
+            "awaiting", "The job is recorded and awaits another person's approval: nothing is sent until a person with"
+                    + " the approver role approves it.",
+            "approved", "The job was approved: its deliveries run from now on.",
+            "rejected", "The job was rejected: none of its deliveries will be sent.");
 
     /** The pages of a bulk delivery. */
     @CheckedTemplate
@@ -69,7 +75,7 @@ public class BulkDeliveryResource {
         static native TemplateInstance plan(BulkForm form, BulkPlanView plan, FieldErrors errors,
                                             boolean mustAcknowledge);
 
-        static native TemplateInstance job(JobView job, String notice);
+        static native TemplateInstance job(JobView job, ApprovalHold hold, String notice);
 
         static native TemplateInstance jobs(List<JobView> jobs);
     }
@@ -81,10 +87,13 @@ public class BulkDeliveryResource {
     private final Clock clock;
     private final List<ConfiguredConnection> connections;
     private final DeliveryStatusUseCase deliveries;
+    private final ApprovalsUseCase approvals;
 
     public BulkDeliveryResource(BulkDeliveryUseCase bulk, PreviewRequestUseCase previews, SecurityIdentity identity,
-                                WebSettings settings, Clock clock, DeliveryStatusUseCase deliveries) {
+                                WebSettings settings, Clock clock, DeliveryStatusUseCase deliveries,
+                                ApprovalsUseCase approvals) {
         this.deliveries = deliveries;
+        this.approvals = approvals;
         this.bulk = bulk;
         this.previews = previews;
         this.identity = identity;
@@ -148,6 +157,9 @@ public class BulkDeliveryResource {
         if (result instanceof BulkStartResult.Started started) {
             return Response.seeOther(URI.create("/bulk/jobs/" + started.jobId())).build();
         }
+        if (result instanceof BulkStartResult.AwaitingApproval held) {
+            return backToJob(held.jobId(), "awaiting");
+        }
         if (result instanceof BulkStartResult.Rejected rejected) {
             if (rejected.plan().hasErrors() || rejected.plan().deliveries().isEmpty()) {
                 return Response.status(422).entity(formPage(form, new Planned(planned.read(), planned.command(),
@@ -164,25 +176,26 @@ public class BulkDeliveryResource {
     /** The latest jobs, newest first. */
     @GET
     @Path("/jobs")
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER})
     public TemplateInstance jobs() {
         return Templates.jobs(bulk.recent(RECENT_JOBS).stream().map(p -> new JobView(p, Map.of())).toList());
     }
 
     @GET
     @Path("/jobs/{id}")
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER})
     public Response job(@PathParam("id") String id, @QueryParam("notice") String notice) {
         return progressOf(id).map(p -> Response.ok(Templates.job(new JobView(p, layers(p)),
+                        approvals.heldJob(p.jobId()).map(ApprovalsUseCase.HeldJob::hold).orElse(null),
                         notice == null ? null : NOTICES.get(notice))).build())
-                .orElseGet(() -> Response.status(404).entity(Templates.job(null, null)).build());
+                .orElseGet(() -> Response.status(404).entity(Templates.job(null, null, null)).build());
     }
 
     /** The job's progress for the page's script: counts and each delivery's state. */
     @GET
     @Path("/jobs/{id}/progress")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER})
     public Response progress(@PathParam("id") String id) {
         return progressOf(id).map(p -> Response.ok(JobProgressJson.of(p, layers(p))).build())
                 .orElseGet(() -> Response.status(404).entity(Map.of("error", "no such job: " + id)).build());
@@ -194,7 +207,7 @@ public class BulkDeliveryResource {
     public Response cancel(@PathParam("id") String id) {
         Long jobId = jobId(id);
         if (jobId == null || bulk.progress(jobId).isEmpty()) {
-            return Response.status(404).entity(Templates.job(null, null)).build();
+            return Response.status(404).entity(Templates.job(null, null, null)).build();
         }
         return backToJob(jobId, bulk.cancel(jobId) ? "cancelled" : "not-running");
     }
@@ -205,7 +218,7 @@ public class BulkDeliveryResource {
     public Response retryFailed(@PathParam("id") String id) {
         Long jobId = jobId(id);
         if (jobId == null || bulk.progress(jobId).isEmpty()) {
-            return Response.status(404).entity(Templates.job(null, null)).build();
+            return Response.status(404).entity(Templates.job(null, null, null)).build();
         }
         return backToJob(jobId, bulk.retryFailed(identity.getPrincipal().getName(), jobId) > 0 ? "retried" : "none-failed");
     }

@@ -85,6 +85,8 @@ public final class AuditChainVerifier {
             firstRemovedRow(connection, "account", REMOVED_ACCOUNTS).ifPresent(findings::add);
             firstChangedRow(connection, "login", LOGIN_ROWS).ifPresent(findings::add);
             firstRemovedRow(connection, "login", REMOVED_LOGINS).ifPresent(findings::add);
+            firstChangedRow(connection, "bulk_job", JOB_ROWS).ifPresent(findings::add);
+            firstRemovedRow(connection, "bulk_job", REMOVED_JOBS).ifPresent(findings::add);
             connection.rollback();
             Instant done = clock.instant();
             return new AuditVerification(done, end.records(), unsealed, head[0], headHash, findings,
@@ -238,6 +240,23 @@ public final class AuditChainVerifier {
              WHERE NOT EXISTS (SELECT 1 FROM login_event l WHERE l.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
+    /** The first bulk job whose state differs from its latest record (or that has none). */
+    private static final String JOB_ROWS = """
+            SELECT j.id, e.position, e.seq, e.subject_id FROM bulk_job j
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
+                          WHERE subject = 'bulk_job' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+                     ON e.subject_id = j.id
+             WHERE e.payload IS DISTINCT FROM audit_bulk_job_state(j.id)
+             ORDER BY j.id LIMIT 1""";
+
+    /** Recorded bulk jobs that no longer exist. */
+    private static final String REMOVED_JOBS = """
+            SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq
+                                                           FROM audit_event WHERE subject = 'bulk_job'
+                                                          ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+             WHERE NOT EXISTS (SELECT 1 FROM bulk_job j WHERE j.id = e.subject_id)
+             ORDER BY e.subject_id LIMIT 1""";
+
     private static Optional<AuditFinding> firstChangedRow(Connection connection, String subject, String sql)
             throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -277,6 +296,7 @@ public final class AuditChainVerifier {
         return switch (subject) {
             case "request" -> "history entry #";
             case "login" -> "login event #";
+            case "bulk_job" -> "bulk job #";
             default -> "account #";
         };
     }

@@ -5,6 +5,7 @@ import com.policyconsole.adapter.out.secmaster.SecMasterCodec;
 import com.policyconsole.console.adapter.out.persistence.history.ConsoleLease;
 import com.policyconsole.console.adapter.out.persistence.history.HistoryEntryEntity;
 import com.policyconsole.console.adapter.out.persistence.history.PostgresRequestHistory;
+import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.model.bulk.BatchObject;
 import com.policyconsole.domain.model.bulk.BulkDraft;
 import com.policyconsole.domain.model.bulk.ClaimedDelivery;
@@ -84,17 +85,35 @@ public class PostgresBulkJobs implements BulkJobStore {
 
     @Override
     public long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries) {
+        return record(actor, startAt, template, deliveries, null);
+    }
+
+    @Override
+    public long createAwaiting(String actor, Instant at, EmergencyPolicyRequest template,
+                               List<PlannedDelivery> deliveries, ApprovalHold hold) {
+        return record(actor, at, template, deliveries, hold);
+    }
+
+    /** Records a job, RUNNING from {@code startAt} on, or AWAITING_APPROVAL with {@code hold}; returns its ID. */
+    private long record(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries,
+                        ApprovalHold hold) {
         return transactions.inTransaction("record the bulk job", c -> {
             long jobId;
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO bulk_job (actor, created_at, project_id, workspace_id, template, secmaster_version, status)
-                    VALUES (?, ?, ?, ?, ?, ?, 'RUNNING') RETURNING id""")) {
+                    INSERT INTO bulk_job (actor, created_at, project_id, workspace_id, template, secmaster_version, status,
+                                          approval_reasons, requested_by, approval_hash, approval_expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 s.setString(1, actor);
                 s.setTimestamp(2, Timestamp.from(startAt));
                 s.setString(3, template.workspace().projectId());
                 s.setString(4, template.workspace().workspaceId());
                 s.setString(5, SecMasterCodec.writeRequest(template));
                 s.setString(6, template.secmasterVersion());
+                s.setString(7, (hold == null ? JobStatus.RUNNING : JobStatus.AWAITING_APPROVAL).name());
+                s.setString(8, hold == null ? null : String.join("\n", hold.reasons()));
+                s.setString(9, hold == null ? null : hold.requestedBy());
+                s.setString(10, hold == null ? null : hold.requestHash());
+                s.setTimestamp(11, hold == null ? null : Timestamp.from(hold.expiresAt()));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     jobId = rs.getLong(1);
@@ -114,6 +133,100 @@ public class PostgresBulkJobs implements BulkJobStore {
                 s.executeBatch();
             }
             return jobId;
+        });
+    }
+
+    @Override
+    public Optional<ApprovalHold> jobHold(long jobId) {
+        return transactions.inTransaction("read a bulk job's approval", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT approval_reasons, requested_by, approval_hash, approval_expires_at, decided_by, decided_at,
+                           decision_reason FROM bulk_job WHERE id = ? AND approval_hash IS NOT NULL""")) {
+                s.setLong(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ApprovalHold>empty();
+                    }
+                    OffsetDateTime decided = rs.getObject(6, OffsetDateTime.class);
+                    return Optional.of(new ApprovalHold(List.of(rs.getString(1).split("\n")), rs.getString(2),
+                            rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
+                            decided == null ? null : decided.toInstant(), rs.getString(7)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<EmergencyPolicyRequest> jobRequests(long jobId) {
+        return transactions.inTransaction("read a bulk job's deliveries", c -> {
+            List<Integer> numbers = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT number FROM bulk_delivery WHERE job_id = ? ORDER BY number")) {
+                s.setLong(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        numbers.add(rs.getInt(1));
+                    }
+                }
+            }
+            List<EmergencyPolicyRequest> requests = new ArrayList<>();
+            for (int number : numbers) {
+                requests.add(delivery(c, jobId, number).request());
+            }
+            return requests;
+        });
+    }
+
+    @Override
+    public List<Long> awaitingJobs() {
+        return transactions.inTransaction("list the bulk jobs awaiting approval", c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM bulk_job WHERE status = 'AWAITING_APPROVAL' ORDER BY id");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public boolean decideJob(long jobId, boolean approved, String by, String reason, Instant at) {
+        return transactions.inTransaction("decide a bulk job's approval", c -> {
+            int decided = JdbcTransactions.execute(c, """
+                    UPDATE bulk_job SET status = ?, decision = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
+                           finished_at = ?
+                     WHERE id = ? AND status = 'AWAITING_APPROVAL' AND approval_expires_at > ?""",
+                    (approved ? JobStatus.RUNNING : JobStatus.REJECTED).name(), approved ? "APPROVED" : "REJECTED",
+                    by.length() > 128 ? by.substring(0, 128) : by, Timestamp.from(at), reason,
+                    approved ? null : Timestamp.from(at), jobId, Timestamp.from(at));
+            if (decided == 1 && approved) {
+                // due from the approval on, spaced as planned from the job's recording
+                JdbcTransactions.execute(c, """
+                        UPDATE bulk_delivery d SET not_before = d.not_before + (?::timestamptz - j.created_at)
+                          FROM bulk_job j WHERE j.id = d.job_id AND d.job_id = ?""", Timestamp.from(at), jobId);
+            } else if (decided == 1) {
+                JdbcTransactions.execute(c, "UPDATE bulk_delivery SET state = 'CANCELLED' WHERE job_id = ?", jobId);
+            }
+            return decided == 1;
+        });
+    }
+
+    @Override
+    public int expireJobs(Instant at) {
+        return transactions.inTransaction("expire bulk job approvals", c -> {
+            int expired = JdbcTransactions.execute(c, """
+                    UPDATE bulk_job SET status = 'EXPIRED', decision = 'EXPIRED', decided_at = approval_expires_at,
+                           finished_at = approval_expires_at
+                     WHERE status = 'AWAITING_APPROVAL' AND approval_expires_at <= ?""", Timestamp.from(at));
+            if (expired > 0) {
+                JdbcTransactions.execute(c, """
+                        UPDATE bulk_delivery d SET state = 'CANCELLED' FROM bulk_job j
+                         WHERE j.id = d.job_id AND j.status = 'EXPIRED' AND d.state = 'WAITING'""");
+            }
+            return expired;
         });
     }
 

@@ -88,9 +88,10 @@ class AccessMatrixTest {
         post("POST /bulk/edit",                     TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /bulk/plan",                     TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /bulk/start",                    TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
-        get("GET /bulk/jobs",                       TO_LOGIN,  OK,        OK,            FORBIDDEN);
-        get("GET /bulk/jobs/{id}",                  TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
-        get("GET /bulk/jobs/{id}/progress",         TO_LOGIN,  NOT_FOUND, NOT_FOUND,     FORBIDDEN);
+        //                                          anonymous  auditor    operator       approver   admin
+        get("GET /bulk/jobs",                       TO_LOGIN,  OK,        OK,            OK,        FORBIDDEN);
+        get("GET /bulk/jobs/{id}",                  TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND, FORBIDDEN);
+        get("GET /bulk/jobs/{id}/progress",         TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND, FORBIDDEN);
         post("POST /bulk/jobs/{id}/cancel",         TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         post("POST /bulk/jobs/{id}/retry-failed",   TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         get("GET /rules/new",                       TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
@@ -129,6 +130,9 @@ class AccessMatrixTest {
         approverGet("GET /approvals/{id}",                  NOT_FOUND);
         approverPost("POST /approvals/{id}/approve",        NOT_FOUND);
         approverPost("POST /approvals/{id}/reject",         NOT_FOUND);
+        approverGet("GET /approvals/jobs/{id}",             NOT_FOUND);
+        approverPost("POST /approvals/jobs/{id}/approve",   NOT_FOUND);
+        approverPost("POST /approvals/jobs/{id}/reject",    NOT_FOUND);
         // the JSON API: a session cookie opens nothing there; tokens in API_MATRIX
         //   route                                              auditor token  operator token  admin token
         api("GET /api/v1/history",                              OK,            OK,             API_FORBIDDEN);
@@ -147,8 +151,18 @@ class AccessMatrixTest {
         api("POST /api/v1/blocks/remove",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
         api("POST /api/v1/blocks/ageing",                       API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
         api("POST /api/v1/blocks/{change}/preview",             API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/bulk-jobs/plan",                      API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        api("POST /api/v1/bulk-jobs",                           API_FORBIDDEN, UNPROCESSABLE,  API_FORBIDDEN);
+        //                                                      auditor    operator   approver   admin
+        api("GET /api/v1/bulk-jobs",                            OK,        OK,        OK,        API_FORBIDDEN);
+        api("GET /api/v1/bulk-jobs/{id}",                       NOT_FOUND, NOT_FOUND, NOT_FOUND, API_FORBIDDEN);
+        api("POST /api/v1/bulk-jobs/{id}/cancel",               API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
+        api("POST /api/v1/bulk-jobs/{id}/retry-failed",         API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
         approverApi("GET /api/v1/approvals",                    OK);
         approverApi("POST /api/v1/approvals/{id}/{decision}",   NOT_FOUND);
+        approverApi("GET /api/v1/approvals/jobs",               OK);
+        approverApi("GET /api/v1/approvals/jobs/{id}",          NOT_FOUND);
+        approverApi("POST /api/v1/approvals/jobs/{id}/{decision}", NOT_FOUND);
         get("GET /admin",                           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         get("GET /admin/logins",                    TO_LOGIN,  FORBIDDEN, FORBIDDEN,     OK);
         post("POST /admin/logins/unlock",           TO_LOGIN,  FORBIDDEN, FORBIDDEN,     UNPROCESSABLE);
@@ -373,6 +387,12 @@ class AccessMatrixTest {
         MATRIX.put(route, new Row(byWho(anonymous, auditor, operator, admin), null));
     }
 
+    /** A page whose approver's answer is given too. */
+    private static void get(String route, Outcome anonymous, Outcome auditor, Outcome operator, Outcome approver,
+                            Outcome admin) {
+        MATRIX.put(route, new Row(byWho(anonymous, auditor, operator, approver, admin), null));
+    }
+
     /**
      * A form POST: with the token as given. Without it, the login and role checks come first (to the login page,
      * 403), and a user who may post is refused by the CSRF check (400).
@@ -391,6 +411,13 @@ class AccessMatrixTest {
         Map<Who, Outcome> refused = byWho(NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN);
         MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
         API_MATRIX.put(route, byWho(NO_API_TOKEN, auditor, operator, API_FORBIDDEN, admin));
+    }
+
+    /** An API route whose approver's answer is given too. */
+    private static void api(String route, Outcome auditor, Outcome operator, Outcome approver, Outcome admin) {
+        Map<Who, Outcome> refused = byWho(NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN, NO_API_TOKEN);
+        MATRIX.put(route, new Row(refused, route.startsWith("GET ") ? null : refused));
+        API_MATRIX.put(route, byWho(NO_API_TOKEN, auditor, operator, approver, admin));
     }
 
     private static void approverApi(String route, Outcome approver) {
