@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.console.testing.TestFormFactory;
@@ -293,10 +294,73 @@ class ApiTest {
     }
 
     @Test
+    void aBulkJobIsPlannedStartedAndFollowedThroughTheApiWithTheFormsFindings() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-bulk", Roles.OPERATOR);
+        String token = token(user, "bulk-bot", Roles.OPERATOR);
+        List<String> addresses = TestFormFactory.freshAddresses(700).lines().toList();
+        ObjectNode data = dataObject(user, addresses.get(0));
+        data.remove("block_target");
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data_object", data);
+        ArrayNode objects = body.putArray("objects");
+        addresses.forEach(objects::add);
+        objects.add("10.0.0.1");
+        objects.add("not-an-address");
+
+        JsonNode plan = JSON.readTree(api(token).body(body.toString()).post("/api/v1/bulk-jobs/plan")
+                .then().statusCode(200).extract().asString());
+        assertThat(plan.get("startable").asBoolean()).isFalse();
+        assertThat(plan.get("findings").toString()).contains("\"path\":\"objects[700]\"")
+                .contains("\"path\":\"objects[701]\"").contains("\"severity\":\"error\"");
+        Response refused = api(token).body(body.toString()).post("/api/v1/bulk-jobs");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.asString()).contains("objects[701]");
+
+        objects.remove(701);
+        objects.remove(700);
+        JsonNode sendable = JSON.readTree(api(token).body(body.toString()).post("/api/v1/bulk-jobs/plan").asString());
+        assertThat(sendable.get("startable").asBoolean()).as(sendable.toString()).isTrue();
+        assertThat(sendable.get("deliveries")).hasSize(2);
+        assertThat(sendable.at("/first_request/body").asText()).contains(addresses.get(0));
+        String key = "bulk-" + UUID.randomUUID();
+        Response started = api(token).header("Idempotency-Key", key).body(body.toString()).post("/api/v1/bulk-jobs");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
+        long job = JSON.readTree(started.asString()).get("job_id").asLong();
+        assertThat(api(token).header("Idempotency-Key", key).body(body.toString()).post("/api/v1/bulk-jobs").asString())
+                .as("a retried start is the first one, not a second job").isEqualTo(started.asString());
+        JsonNode progress = null;
+        for (int i = 0; i < 150; i++, Thread.sleep(200)) {
+            progress = JSON.readTree(api(token).get("/api/v1/bulk-jobs/" + job).asString());
+            if (progress.get("status").asText().equals("FINISHED")) {
+                break;
+            }
+        }
+        assertThat(progress.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(progress.get("objects_blocked").asLong()).isEqualTo(700);
+        long entry = progress.at("/deliveries/0/entry_id").asLong();
+        assertThat(JSON.readTree(api(token).get("/api/v1/history/" + entry).asString()).at("/entry/actor").asText())
+                .isEqualTo(user.name() + " (token bulk-bot)");
+        assertThat(api(token).get("/api/v1/bulk-jobs").asString()).contains("\"id\":" + job);
+        assertThat(api(token).post("/api/v1/bulk-jobs/" + job + "/cancel").statusCode()).as("finished").isEqualTo(409);
+
+        ObjectNode both = body.deepCopy();
+        both.put("batch", "45.1.1.1");
+        assertThat(api(token).body(both.toString()).post("/api/v1/bulk-jobs/plan").asString())
+                .contains("\"path\":\"objects\"").contains("not both");
+        ObjectNode withTargets = body.deepCopy();
+        ((ObjectNode) withTargets.get("data_object")).put("block_target", "45.1.1.1");
+        assertThat(api(token).body(withTargets.toString()).post("/api/v1/bulk-jobs").asString())
+                .contains("data_object.block_target");
+        assertThat(api(token).get("/api/v1/bulk-jobs/x1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theOpenApiDocumentAndItsPageListTheOperations() {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         assertThat(document).contains("/api/v1/emergency-policies").contains("/api/v1/config-rules/{id}/{action}")
-                .contains("/api/v1/history/{id}").contains("/api/v1/blocks/remove");
+                .contains("/api/v1/history/{id}").contains("/api/v1/blocks/remove").contains("/api/v1/bulk-jobs/{id}")
+                .contains("/api/v1/approvals/jobs/{id}/{decision}");
         TestUser user = TestUserFactory.create(accounts, "api-docs", Roles.AUDITOR);
         ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
         assertThat(session.get("/api-docs").then().statusCode(200).extract().asString())
