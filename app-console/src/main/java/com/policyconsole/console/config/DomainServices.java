@@ -135,8 +135,9 @@ public class DomainServices {
     @Produces
     @Singleton
     RequestPreviewService requestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
-                                                EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules) {
-        return new RequestPreviewService(emergencyChecks, ruleChecks, emergencyPolicies, rules);
+                                                EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules,
+                                                ApprovalRules approvals) {
+        return new RequestPreviewService(emergencyChecks, ruleChecks, emergencyPolicies, rules, approvals);
     }
 
     @Produces

@@ -100,6 +100,8 @@ class FourEyesDefaultsTest {
         assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
         String ruleId = JSON.readTree(added.asString()).at("/outcome/result_id").asText();
 
+        assertThat(ApiTest.api(token).post("/api/v1/config-rules/" + ruleId + "/delete/preview").asString())
+                .as("the preview says so").contains("\"approval_reasons\":[\"deleting a Config rule\"]");
         Response unacknowledged = ApiTest.api(token).post("/api/v1/config-rules/" + ruleId + "/delete");
         assertThat(unacknowledged.statusCode()).as("the rule is enabled: it is disabled first").isEqualTo(409);
         Response held = ApiTest.api(token).body("{\"acknowledge_warnings\": true}")
@@ -139,6 +141,9 @@ class FourEyesDefaultsTest {
         Response small = ApiTest.api(token).body(batch(requester, addresses.subList(0, 1_000)).toString())
                 .post("/api/v1/bulk-jobs/plan");
         assertThat(small.statusCode()).as(small.asString()).isEqualTo(200);
+        assertThat(small.asString()).contains("\"approval_reasons\":[]");
+        assertThat(ApiTest.api(token).body(batch(requester, addresses).toString()).post("/api/v1/bulk-jobs/plan")
+                .asString()).contains("1,001 objects (more than 1,000)");
         Response held = ApiTest.api(token).body(batch(requester, addresses).toString()).post("/api/v1/bulk-jobs");
 
         assertThat(held.statusCode()).as(held.asString()).isEqualTo(202);
@@ -180,6 +185,8 @@ class FourEyesDefaultsTest {
         operator.get("/bulk/new");
         String batch = TestFormFactory.freshAddresses(1_500);
 
+        assertThat(TestFormFactory.bulkForm(operator, batch).post("/bulk/plan").asString())
+                .as("the plan page says so").contains("id=\"approval-needed\"").contains("1,500 objects");
         String location = TestFormFactory.bulkForm(operator, batch).post("/bulk/start")
                 .then().statusCode(303).extract().header("Location");
         assertThat(location).contains("notice=awaiting");

@@ -119,15 +119,14 @@ public final class ApiTokenService implements ApiTokensUseCase {
         if (!token.activeAt(now)) {
             return Optional.empty();
         }
-        Optional<UserAccount> user = accounts.find(token.userId()).filter(UserAccount::enabled);
-        if (user.isEmpty()) {
+        if (!stored.get().userEnabled()) {
             return Optional.empty();
         }
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(USE_GRANULARITY).isBefore(now)) {
             tokens.used(token.id(), now);
         }
-        List<String> still = token.roles().stream().filter(user.get().roles()::contains).toList();
-        return Optional.of(new ApiToken(token.id(), token.userId(), user.get().username(), token.name(), still,
+        List<String> still = token.roles().stream().filter(stored.get().userRoles()::contains).toList();
+        return Optional.of(new ApiToken(token.id(), token.userId(), token.username(), token.name(), still,
                 token.createdAt(), token.createdBy(), token.expiresAt(), now, token.revokedAt()));
     }
 

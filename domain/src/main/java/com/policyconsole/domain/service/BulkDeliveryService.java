@@ -75,6 +75,11 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     }
 
     @Override
+    public List<String> approvalReasons(BulkPlan plan) {
+        return gateway == null ? List.of() : approvals.bulkReasons(plan.objects());
+    }
+
+    @Override
     public BulkStartResult start(BulkDeliveryCommand command) {
         BulkPlan plan;
         try {
@@ -87,8 +92,7 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
                 || plan.hasWarnings() && !command.warningsAcknowledged()) {
             return new BulkStartResult.Rejected(plan);
         }
-        long objects = plan.deliveries().stream().mapToLong(d -> d.objects().size()).sum();
-        List<String> reasons = gateway == null ? List.of() : approvals.bulkReasons(objects);
+        List<String> reasons = approvalReasons(plan);
         try {
             Instant now = clock.instant();
             if (!reasons.isEmpty()) {

@@ -67,6 +67,7 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     private final ConfigRuleHistory ruleHistory;
     private final SubmissionPipeline pipeline;
     private final SubmissionPipeline holding;
+    private final ApprovalRules approvals;
     private final RequestHistory history;
     private final Duration disableWait;
     private final Duration pollInterval;
@@ -91,6 +92,7 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
                                       RequestHistory history, Clock clock, Duration disableWait, Duration pollInterval,
                                       Pause pause, ApprovalRules approvals, ApprovalStore holds) {
         this.history = Objects.requireNonNull(history, "'history' must not be null");
+        this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
         this.holding = holds == null || !approvals.ruleDeletes() ? null
                 : new SubmissionPipeline(history, clock, approvals, holds);
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
@@ -175,7 +177,8 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
                     ViolationCode.NOT_CHECKED, "the rule could not be read from Config: " + e.getMessage()))));
         }
         List<RenderedRequest> requests = checked.steps().stream().map(s -> gateway.prepare(s).rendered()).toList();
-        return new RuleChangePreview(checked.violations(), requests);
+        return new RuleChangePreview(checked.violations(), requests, holding == null ? List.of()
+                : approvals.reasons(new RuleChangeSubmission(last(checked), null)));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.policyconsole.domain.service;
 
+import com.policyconsole.domain.model.approval.ApprovalRules;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
+import com.policyconsole.domain.model.history.SubmittedRequest;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.port.in.AddConfigRuleCommand;
 import com.policyconsole.domain.port.in.CreateEmergencyPolicyCommand;
@@ -18,9 +20,18 @@ public final class RequestPreviewService implements PreviewRequestUseCase {
     private final ConfigRuleChecks ruleChecks;
     private final EmergencyPolicyGateway emergencyPolicies;
     private final ConfigRuleGateway rules;
+    private final ApprovalRules approvals;
 
     public RequestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
                                  EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules) {
+        this(emergencyChecks, ruleChecks, emergencyPolicies, rules, ApprovalRules.NONE);
+    }
+
+    /** Previews that say which requests {@code approvals} would hold for a second person. */
+    public RequestPreviewService(EmergencyPolicyChecks emergencyChecks, ConfigRuleChecks ruleChecks,
+                                 EmergencyPolicyGateway emergencyPolicies, ConfigRuleGateway rules,
+                                 ApprovalRules approvals) {
+        this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
         this.emergencyChecks = Objects.requireNonNull(emergencyChecks, "'emergencyChecks' must not be null");
         this.ruleChecks = Objects.requireNonNull(ruleChecks, "'ruleChecks' must not be null");
         this.emergencyPolicies = Objects.requireNonNull(emergencyPolicies, "'emergencyPolicies' must not be null");
@@ -44,6 +55,7 @@ public final class RequestPreviewService implements PreviewRequestUseCase {
     }
 
     private Preview preview(EmergencyPolicyRequest request) {
-        return new Preview(emergencyChecks.check(request), emergencyPolicies.prepare(request).rendered());
+        return new Preview(emergencyChecks.check(request), emergencyPolicies.prepare(request).rendered(),
+                approvals.reasons(new SubmittedRequest.EmergencyPolicySubmission(request)));
     }
 }

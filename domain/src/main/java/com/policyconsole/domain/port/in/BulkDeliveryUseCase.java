@@ -18,6 +18,9 @@ public interface BulkDeliveryUseCase {
     /** The plan of a batch: nothing is recorded or sent. */
     BulkPlan plan(BulkDeliveryCommand command);
 
+    /** Why a job of this plan would wait for a second person's approval; empty when it would start at once. */
+    List<String> approvalReasons(BulkPlan plan);
+
     /** Plans the batch again and, when it has no error and its warnings are acknowledged, starts it as a job. */
     BulkStartResult start(BulkDeliveryCommand command);
 

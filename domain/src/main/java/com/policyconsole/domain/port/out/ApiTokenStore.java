@@ -25,11 +25,16 @@ public interface ApiTokenStore {
     boolean revoke(long id, Instant at);
 
     /**
-     * A token with its secret's hash.
+     * A token with its secret's hash and its user as the accounts hold it now (read with it, in one query).
      *
      * @param token the token
      * @param secretHash lower-case hex SHA-256 of its secret
+     * @param userEnabled whether its user may log in
+     * @param userRoles its user's roles
      */
-    record StoredToken(ApiToken token, String secretHash) {
+    record StoredToken(ApiToken token, String secretHash, boolean userEnabled, List<String> userRoles) {
+        public StoredToken {
+            userRoles = List.copyOf(userRoles);
+        }
     }
 }

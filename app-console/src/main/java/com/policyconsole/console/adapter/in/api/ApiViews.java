@@ -87,11 +87,17 @@ public final class ApiViews {
     }
 
     /** A preview: the findings and the exact request(s). */
-    public record Preview(boolean sendable, List<Problem.ViolationView> violations, List<Request> requests) {
+    public record Preview(boolean sendable, List<Problem.ViolationView> violations, List<Request> requests,
+                          @JsonProperty("approval_reasons") List<String> approvalReasons) {
 
         public static Preview of(Violations violations, List<RenderedRequest> requests) {
+            return of(violations, requests, List.of());
+        }
+
+        /** A preview that says why it would wait for a second person's approval (empty: it would be sent at once). */
+        public static Preview of(Violations violations, List<RenderedRequest> requests, List<String> approvalReasons) {
             return new Preview(!violations.hasErrors(), violations.all().stream().map(Problem.ViolationView::of)
-                    .toList(), requests.stream().map(Request::of).toList());
+                    .toList(), requests.stream().map(Request::of).toList(), approvalReasons);
         }
     }
 

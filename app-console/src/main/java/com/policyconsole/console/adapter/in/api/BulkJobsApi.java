@@ -66,7 +66,8 @@ public class BulkJobsApi {
     /** A plan: whether it can start, its deliveries, the objects dropped as covered, and every finding. */
     public record Plan(boolean startable, int objects, int dropped, List<Delivery> deliveries,
                        List<Problem.ViolationView> findings,
-                       @JsonProperty("first_request") ApiViews.Request firstRequest) {
+                       @JsonProperty("first_request") ApiViews.Request firstRequest,
+                       @JsonProperty("approval_reasons") List<String> approvalReasons) {
     }
 
     /** A planned delivery: its number, how many objects, and how long after the start it may be sent. */
@@ -137,7 +138,8 @@ public class BulkJobsApi {
                 firstCreate(read.command(), plan)).rendered());
         return ApiViews.ok(new Plan(!plan.hasErrors() && !plan.deliveries().isEmpty(), plan.objects(),
                 plan.dropped().size(), plan.deliveries().stream().map(d -> new Delivery(d.number(), d.objects().size(),
-                        d.notBefore().toSeconds())).toList(), findings(plan, read.objectsArray()), first));
+                        d.notBefore().toSeconds())).toList(), findings(plan, read.objectsArray()), first,
+                bulk.approvalReasons(plan)));
     }
 
     @POST

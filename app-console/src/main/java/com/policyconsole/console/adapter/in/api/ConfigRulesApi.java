@@ -217,7 +217,7 @@ public class ConfigRulesApi {
             return read.problem();
         }
         RuleChangePreview preview = manage.preview(read.command());
-        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), preview.requests()));
+        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), preview.requests(), preview.approvalReasons()));
     }
 
     /** A command read from a body, or the problem with the body. */

@@ -93,7 +93,8 @@ public class EmergencyPoliciesApi {
             return read.problem();
         }
         Preview preview = previews.preview(read.command());
-        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), List.of(preview.rendered())));
+        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), List.of(preview.rendered()),
+                preview.approvalReasons()));
     }
 
     @POST

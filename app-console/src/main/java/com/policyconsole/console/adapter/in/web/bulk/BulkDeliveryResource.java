@@ -273,7 +273,8 @@ public class BulkDeliveryResource {
     private BulkPlanView view(EmergencyPolicyRequest template, BulkPlan plan) {
         EmergencyPolicyRequest first = plan.deliveries().get(0).request(template);
         return new BulkPlanView(plan, previews.preview(new CreateEmergencyPolicyCommand(identity.getPrincipal().getName(),
-                first.workspace(), first.secmasterVersion(), first.policy(), false, null)).rendered());
+                first.workspace(), first.secmasterVersion(), first.policy(), false, null)).rendered(),
+                bulk.approvalReasons(plan));
     }
 
     private Optional<JobProgress> progressOf(String id) {

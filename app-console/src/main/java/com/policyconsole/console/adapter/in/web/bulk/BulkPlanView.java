@@ -11,7 +11,7 @@ import java.util.List;
 
 /** A bulk plan as its page shows it: the deliveries, what was dropped, the warnings, the first exact request. */
 @TemplateData
-public record BulkPlanView(BulkPlan plan, RenderedRequest firstRequest) {
+public record BulkPlanView(BulkPlan plan, RenderedRequest firstRequest, List<String> approvalReasons) {
 
     /** One planned delivery as a row: its objects and when it may start after the job does. */
     @TemplateData

@@ -21,7 +21,8 @@ import java.util.Optional;
 public class PostgresApiTokens implements ApiTokenStore {
 
     private static final String COLUMNS = "t.id, t.user_id, u.username, t.name, t.roles, t.created_at, t.created_by,"
-            + " t.expires_at, t.last_used_at, t.revoked_at, t.secret_hash FROM api_token t JOIN console_user u"
+            + " t.expires_at, t.last_used_at, t.revoked_at, t.secret_hash, u.enabled, u.roles FROM api_token t"
+            + " JOIN console_user u"
             + " ON u.id = t.user_id";
 
     private final JdbcTransactions transactions;
@@ -59,7 +60,8 @@ public class PostgresApiTokens implements ApiTokenStore {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " WHERE t.id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new StoredToken(token(r), r.getString(11))) : Optional.empty();
+                    return r.next() ? Optional.of(new StoredToken(token(r), r.getString(11), r.getBoolean(12),
+                            Arrays.asList(r.getString(13).split(",")))) : Optional.empty();
                 }
             }
         });
