@@ -356,6 +356,39 @@ class ApiTest {
     }
 
     @Test
+    void bodiesThatOnceSlippedThroughAreRefusedAndNothingIsRecorded() throws Exception {
+        TestUser user = TestUserFactory.create(accounts, "api-strict", Roles.OPERATOR);
+        String token = token(user, "strict-bot", Roles.OPERATOR);
+        ObjectNode data = dataObject(user, TestFormFactory.freshIp());
+        String good = body(data, true);
+
+        assertThat(api(token).body(good + " xyz").post("/api/v1/emergency-policies").statusCode())
+                .as("text after the object").isEqualTo(400);
+        assertThat(api(token).body(good + "{\"b\": 2}").post("/api/v1/emergency-policies").statusCode())
+                .as("a second object").isEqualTo(400);
+        ObjectNode infinite = data.deepCopy();
+        infinite.put("description", "TOO-LARGE");
+        // as text: a client's JSON library would write the number as Infinity's string
+        Response number = api(token).body(body(infinite, true).replace("\"TOO-LARGE\"", "1e999999"))
+                .post("/api/v1/emergency-policies");
+        assertThat(number.statusCode()).as("a number is not a string, however large").isEqualTo(422);
+        assertThat(number.asString()).contains("\"path\":\"data_object.description\"");
+        ObjectNode retry = data.deepCopy();
+        retry.putArray("retry_list").add("p-1");
+        assertThat(api(token).body(body(retry, true)).post("/api/v1/emergency-policies").asString())
+                .contains("\"path\":\"data_object.retry_list\"");
+        ObjectNode ageing = data.deepCopy();
+        ((ObjectNode) ageing.get("block_age")).put("is_block_ageing", true).put("block_ageing", "9999999999999999999");
+        Response overflow = api(token).body(body(ageing, true)).post("/api/v1/emergency-policies");
+        assertThat(overflow.statusCode()).isEqualTo(422);
+        assertThat(overflow.asString()).contains("\"path\":\"data_object.block_age.block_ageing\"");
+        Response blankType = api(token).body("{\"rule\": {\"name\": \"blank-type\", \"policy_assignment_type\": \"\","
+                + " \"policy_filter\": {}}}").post("/api/v1/config-rules/preview");
+        assertThat(blankType.asString()).contains("\"sendable\":false").contains("policy_assignment_type");
+        assertThat(entriesBy(user.name() + " (token strict-bot)")).as("nothing recorded").isZero();
+    }
+
+    @Test
     void theOpenApiDocumentAndItsPageListTheOperations() {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         assertThat(document).contains("/api/v1/emergency-policies").contains("/api/v1/config-rules/{id}/{action}")

@@ -171,6 +171,13 @@ public final class ConfigRules {
 
     /** docs/cloud-apis.md, Enums: custom_policy goes with custom; policy_definition_id with builtin (the default). */
     private static void typeMatchesPolicy(ConfigRule r, String prefix, List<Violation> out) {
+        if (r.policyAssignmentType() != null && r.policyAssignmentType().isBlank()) {
+            // absent means builtin; a blank type on the wire is neither, and Config refuses it
+            out.add(Violation.error("policy_assignment_type", ViolationCode.NOT_ALLOWED, "policy_assignment_type must"
+                    + " be one of " + WireEnum.wireNames(PolicyAssignmentType.class).stream().sorted().toList()
+                    + " or absent (is blank)"));
+            return;
+        }
         PolicyAssignmentType type = r.assignmentType().orElse(null);
         boolean hasDefinition = r.policyDefinitionId() != null && !r.policyDefinitionId().isBlank();
         if (type == PolicyAssignmentType.CUSTOM) {

@@ -179,6 +179,10 @@ public final class SecMasterRules {
         } else if (!age.ages() && hasInstant) {
             out.add(Violation.error(path, ViolationCode.AGEING_INSTANT_WITHOUT_AGEING,
                     "block_ageing must be empty when is_block_ageing is false"));
+        } else if (hasInstant && MILLIS.matches(age.blockAgeing()) && age.ageingInstant().isEmpty()) {
+            // 19 digits above the largest 64-bit number: no instant, so no guardrail could check it
+            out.add(Violation.error(path, ViolationCode.BAD_FORMAT,
+                    "block_ageing is larger than any timestamp in milliseconds (at most 9223372036854775807)"));
         }
     }
 

@@ -86,7 +86,7 @@ class ConfigRulesTest {
     // Table 3 Request body parameters
 
     @ParameterizedTest
-    @ValueSource(strings = {"Builtin", "BUILTIN", "managed", "custom "})
+    @ValueSource(strings = {"Builtin", "BUILTIN", "managed", "custom ", "", " "})
     void assignmentTypeOutsideBuiltinAndCustomIsRefused(String type) {
         assertThat(validate(seed().policyAssignmentType(type).build()).at("policy_assignment_type"))
                 .extracting(Violation::code).containsExactly(ViolationCode.NOT_ALLOWED);

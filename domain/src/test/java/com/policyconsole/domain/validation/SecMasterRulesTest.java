@@ -332,7 +332,8 @@ class SecMasterRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2030-01-01", "1.8e12", "-1", "18934560000000000000", "12 34"})
+    @ValueSource(strings = {"2030-01-01", "1.8e12", "-1", "18934560000000000000", "12 34", "9999999999999999999",
+            "9223372036854775808"})
     void ageingInstantThatIsNotMillisecondsIsRefused(String instant) {
         assertThat(validate(with(b -> b.blockAge(new BlockAge(true, instant)))).at("data_object.block_age.block_ageing"))
                 .extracting(Violation::code).containsExactly(ViolationCode.BAD_FORMAT);

@@ -252,6 +252,9 @@ public class BulkJobsApi {
             if (typed.typeError() != null) {
                 return problem(typed.typeError());
             }
+            if (typed.value().retryList() != null) {
+                return problem(EmergencyPoliciesApi.RETRY_LIST_IN_CREATE);
+            }
             JsonNode objects = object.get("objects");
             String batch = ApiJson.text(object, "batch");
             if ((objects == null || objects.isNull()) == (batch == null)) {

@@ -47,6 +47,12 @@ public class EmergencyPoliciesApi {
     private static final Set<String> FIELDS = Set.of("project_id", "workspace_id", "secmaster_version",
             "data_object", "acknowledge_warnings");
 
+    /** A create carries no retry_list: a retry is {@code POST …/{entry}/retry}. */
+    static final com.policyconsole.domain.validation.Violation RETRY_LIST_IN_CREATE =
+            com.policyconsole.domain.validation.Violation.error("data_object.retry_list",
+                    com.policyconsole.domain.validation.ViolationCode.NOT_ALLOWED, "retry_list is for retries, not"
+                            + " creates: retry a delivery with POST /api/v1/emergency-policies/{entry}/retry");
+
     private final CreateEmergencyPolicyUseCase creates;
     private final PreviewRequestUseCase previews;
     private final RetryDeliveryUseCase retries;
@@ -156,6 +162,9 @@ public class EmergencyPoliciesApi {
             }
             if (typed.typeError() != null) {
                 return new Read(null, Problem.violations(Violations.of(List.of(typed.typeError()))).response());
+            }
+            if (typed.value().retryList() != null) {
+                return new Read(null, Problem.violations(Violations.of(List.of(RETRY_LIST_IN_CREATE))).response());
             }
             return new Read(new CreateEmergencyPolicyCommand(caller.actor(), workspace, version,
                     typed.value().policy(), acknowledged), null);

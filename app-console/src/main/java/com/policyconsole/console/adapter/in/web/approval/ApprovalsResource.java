@@ -89,7 +89,8 @@ public class ApprovalsResource {
                     ? Templates.approval(held.get(), me(), refused.reason())
                     : listPage()).build();
         }
-        return Response.seeOther(URI.create("/history/" + entry)).build();
+        // its approval page shows the decision and the outcome to an approver who cannot read the history
+        return Response.seeOther(URI.create("/approvals/" + entry)).build();
     }
 
     @GET

@@ -143,8 +143,9 @@ public class EmergencyPolicyForm {
                 .targets(targetList())
                 .blockAge(age.orElse(BlockAge.none()))
                 .defensePolicyList(connections)
-                .description(description)
-                .labels(labels)
+                // an empty field is not carried through the preview page: absent, so preview and send agree
+                .description(emptyToNull(description))
+                .labels(emptyToNull(labels))
                 .policyDirection(blankToNull(policyDirection))
                 .accountScope(blankToNull(accountScope))
                 .epsScope(blankToNull(epsScope))
@@ -209,6 +210,10 @@ public class EmergencyPolicyForm {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static String blankToNull(String s) {
