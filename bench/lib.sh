@@ -6,6 +6,8 @@
 # benchmark slows another person's build. Environment:
 #   SKIP_BUILD=1   use the jars already built instead of building app-console and bench/console first
 #   KEEP_WORK=1    keep the work folder (console log, PostgreSQL log, JFR files) after the script ends
+#   APP_DIR=…      the packaged console to run (default app-console/target/quarkus-app), e.g. a copy; with SKIP_BUILD=1
+#   BENCH_CLASSES=…  the load generator's classes (default bench/console/target/classes); with SKIP_BUILD=1
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_LOCK=/tmp/policy-console-maven.lock
@@ -48,14 +50,19 @@ free_port() { "$BENCH_ROOT/scripts/free-port.sh"; }
 # Builds the console and the load generator (unless SKIP_BUILD=1), then copies the runnable console into the work
 # folder, so that someone else's rebuild cannot change the jar under a running benchmark.
 bench_build() {
+  local app=${APP_DIR:-$BENCH_ROOT/app-console/target/quarkus-app}
+  local classes=${BENCH_CLASSES:-$BENCH_ROOT/bench/console/target/classes}
+  local lib=$BENCH_ROOT/bench/console/target/lib
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "building app-console and bench/console (holding the Maven lock)"
     (cd "$BENCH_ROOT" && locked ./mvnw -B -o -ntp -q -pl app-console,bench/console -am package -Dmaven.test.skip=true) >&2
   fi
-  [ -f "$BENCH_ROOT/app-console/target/quarkus-app/quarkus-run.jar" ] || { echo "console jar missing" >&2; exit 1; }
-  [ -d "$BENCH_ROOT/bench/console/target/classes" ] || { echo "bench/console not built" >&2; exit 1; }
-  locked sh -c 'cp -r "$1/app-console/target/quarkus-app" "$2/app" && cp -r "$1/bench/console/target/classes" "$2/bench-classes" \
-    && cp -r "$1/bench/console/target/lib" "$2/bench-lib"' copy "$BENCH_ROOT" "$WORK"
+  [ -f "$app/quarkus-run.jar" ] || { echo "console jar missing in $app" >&2; exit 1; }
+  [ -d "$classes" ] || { echo "bench/console not built ($classes missing)" >&2; exit 1; }
+  # given classes may come without the dependencies (PostgreSQL's driver), which only some programs need
+  [ -d "$lib" ] || [ -n "${BENCH_CLASSES:-}" ] || { echo "bench/console not built ($lib missing)" >&2; exit 1; }
+  locked sh -c 'cp -r "$1" "$4/app" && cp -r "$2" "$4/bench-classes" && mkdir -p "$4/bench-lib" \
+    && { [ ! -d "$3" ] || cp -r "$3/." "$4/bench-lib/"; }' copy "$app" "$classes" "$lib" "$WORK"
   APP_JAR="$WORK/app/quarkus-run.jar"
   BENCH_CP="$WORK/bench-classes:$WORK/bench-lib/*"
 }

@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
  */
 public final class SubmitLoad {
 
-    private static final Pattern ENTRY = Pattern.compile("^/history/(\\d+)$");
-    private static final String SUCCEEDED = "id=\"status\">SUCCEEDED<";
+    /** Where the form's 303 points: the new history entry's result page. */
+    static final Pattern ENTRY = Pattern.compile("^/history/(\\d+)$");
+    /** What the result page shows for a create SecMaster accepted. */
+    static final String SUCCEEDED = "id=\"status\">SUCCEEDED<";
 
     private final List<URI> consoles;
     private final String user;
