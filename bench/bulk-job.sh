@@ -16,6 +16,8 @@ bench_init bulk-job
 bench_build
 pg_start
 export POLICYCONSOLE_SANDBOX_DELIVERY_TIME=$DELIVERY_TIME
+# the job is measured from its confirmation: it must not wait for a second person (four-eyes, over 1,000 objects)
+export POLICYCONSOLE_APPROVAL_LARGEST_BULK_JOB=$OBJECTS
 console_start -Xmx512m
 
 run_probe() { # run_probe <round> [--by-hand true] -> the RESULT line

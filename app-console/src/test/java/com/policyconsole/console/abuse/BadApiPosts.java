@@ -1297,22 +1297,22 @@ final class BadApiPosts {
     }
 
     private static char control(Random r) {
-        return CONTROLS.charAt(r.nextInt(CONTROLS.length()));
+        return BadText.CONTROLS.charAt(r.nextInt(BadText.CONTROLS.length()));
     }
 
     private static char multilineControl(Random r) {
-        return MULTILINE_CONTROLS.charAt(r.nextInt(MULTILINE_CONTROLS.length()));
+        return BadText.MULTILINE_CONTROLS.charAt(r.nextInt(BadText.MULTILINE_CONTROLS.length()));
     }
 
     private static String homoglyph(Random r, String valid) {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < valid.length(); i++) {
-            if (HOMOGLYPHS.containsKey(valid.charAt(i))) {
+            if (BadText.HOMOGLYPHS.containsKey(valid.charAt(i))) {
                 positions.add(i);
             }
         }
         int at = positions.get(r.nextInt(positions.size()));
-        return valid.substring(0, at) + HOMOGLYPHS.get(valid.charAt(at)) + valid.substring(at + 1);
+        return valid.substring(0, at) + BadText.HOMOGLYPHS.get(valid.charAt(at)) + valid.substring(at + 1);
     }
 
     private static String hex(Random r, int digits) {
@@ -1373,20 +1373,6 @@ final class BadApiPosts {
             "preview", "12a", "%20", "00000000000000000001");
     private static final List<String> BAD_ACTIONS = List.of("explode", "purge", "enable2", "destroy", "run", "update2");
     private static final List<String> BAD_CHANGES = List.of("nothing", "Remove", "removeall", "age", "delete");
-    /** Control characters, bidirectional overrides and isolates included. */
-    private static final String CONTROLS = "\u0000\u0001\u0007\b\t\n\r\u000b\f\u001b\u007f\u0085\u009b\u2028\u2029"
-            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-    /** The same without line breaks and tabs, which descriptions may hold. */
-    private static final String MULTILINE_CONTROLS = "\u0000\u0001\u0007\b\u000b\f\u001b\u007f\u0085\u009b\u2028\u2029"
-            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-    private static final Map<Character, String> HOMOGLYPHS = Map.ofEntries(
-            Map.entry('a', "\u0430"), Map.entry('e', "\u0435"), Map.entry('o', "\u043e"), Map.entry('c', "\u0441"),
-            Map.entry('p', "\u0440"), Map.entry('x', "\u0445"), Map.entry('i', "\u0456"), Map.entry('s', "\u0455"),
-            Map.entry('B', "\u0412"), Map.entry('C', "\u0421"), Map.entry('E', "\u0415"), Map.entry('O', "\u041e"),
-            Map.entry('K', "\u041a"), Map.entry('T', "\u0422"), Map.entry('I', "\u0406"), Map.entry('S', "\u0405"),
-            Map.entry('H', "\u041d"), Map.entry('0', "\uff10"), Map.entry('1', "\uff11"), Map.entry('2', "\uff12"),
-            Map.entry('3', "\u0663"), Map.entry('4', "\uff14"), Map.entry('5', "\u06f5"), Map.entry('7', "\uff17"),
-            Map.entry('-', "\u2010"), Map.entry('.', "\u2024"), Map.entry('_', "\uff3f"));
     private static final List<String> BAD_IPS = List.of(
             "999.1.1.1", "256.0.0.1", "01.2.3.4", "1.2.3.04", "0177.0.0.1", "0x7f.0.0.1", "1.2.3", "1.2.3.4.5",
             "1.2.3.-4", "1.2.3.4/33", "1.2.3.4/", "1.2.3.0/024", "1.2.3.4/24", "1.2.3.4/-1", "1.2.3.4 5.6.7.8",

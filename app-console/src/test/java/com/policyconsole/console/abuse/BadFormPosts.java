@@ -162,20 +162,6 @@ final class BadFormPosts {
             "javascript:window.__xss=1", "{inject:csrf.token}", "{#for x in 1..3}{x}{/for}", "{#include base /}", "${7*7}",
             "#{7*7}", "{{7*7}}", "<%= 7*7 %>", "{config:quarkus.datasource.password}", "../../../../etc/passwd",
             "%00", "%0d%0aSet-Cookie: x=1", "\\u0000", "() { :; }; echo pwned", "$(id)", "`id`");
-    /** Control characters, bidirectional overrides and isolates included. */
-    private static final String CONTROLS = "\u0000\u0001\u0007\b\t\n\r\u000b\f\u001b\u007f\u0085\u009b\u2028\u2029"
-            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-    /** The same without line breaks and tabs, which text areas accept. */
-    private static final String MULTILINE_CONTROLS = "\u0000\u0001\u0007\b\u000b\f\u001b\u007f\u0085\u009b\u2028\u2029"
-            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-    private static final Map<Character, String> HOMOGLYPHS = Map.ofEntries(
-            Map.entry('a', "\u0430"), Map.entry('e', "\u0435"), Map.entry('o', "\u043e"), Map.entry('c', "\u0441"),
-            Map.entry('p', "\u0440"), Map.entry('x', "\u0445"), Map.entry('i', "\u0456"), Map.entry('s', "\u0455"),
-            Map.entry('B', "\u0412"), Map.entry('C', "\u0421"), Map.entry('E', "\u0415"), Map.entry('O', "\u041e"),
-            Map.entry('K', "\u041a"), Map.entry('T', "\u0422"), Map.entry('I', "\u0406"), Map.entry('S', "\u0405"),
-            Map.entry('H', "\u041d"), Map.entry('0', "\uff10"), Map.entry('1', "\uff11"), Map.entry('2', "\uff12"),
-            Map.entry('3', "\u0663"), Map.entry('4', "\uff14"), Map.entry('5', "\u06f5"), Map.entry('7', "\uff17"),
-            Map.entry('-', "\u2010"), Map.entry('.', "\u2024"), Map.entry('_', "\uff3f"));
     private static final List<String> BAD_IPS = List.of(
             "999.1.1.1", "256.0.0.1", "01.2.3.4", "1.2.3.04", "0177.0.0.1", "0x7f.0.0.1", "1.2.3", "1.2.3.4.5",
             "1.2.3.-4", "1.2.3.4/33", "1.2.3.4/", "1.2.3.0/024", "1.2.3.4/24", "1.2.3.4/-1", "1.2.3.4 5.6.7.8",
@@ -419,24 +405,24 @@ final class BadFormPosts {
     }
 
     private static Kind control(String field, String before, String after) {
-        return new Kind("control", r -> single(field, before + CONTROLS.charAt(r.nextInt(CONTROLS.length())) + after));
+        return new Kind("control", r -> single(field, before + BadText.CONTROLS.charAt(r.nextInt(BadText.CONTROLS.length())) + after));
     }
 
     private static Kind multilineControl(String field, String before, String after) {
         return new Kind("control", r -> single(field,
-                before + MULTILINE_CONTROLS.charAt(r.nextInt(MULTILINE_CONTROLS.length())) + after));
+                before + BadText.MULTILINE_CONTROLS.charAt(r.nextInt(BadText.MULTILINE_CONTROLS.length())) + after));
     }
 
     private static Kind homoglyph(String field, String valid) {
         return new Kind("mixed-script", r -> {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < valid.length(); i++) {
-                if (HOMOGLYPHS.containsKey(valid.charAt(i))) {
+                if (BadText.HOMOGLYPHS.containsKey(valid.charAt(i))) {
                     positions.add(i);
                 }
             }
             int at = positions.get(r.nextInt(positions.size()));
-            return single(field, valid.substring(0, at) + HOMOGLYPHS.get(valid.charAt(at)) + valid.substring(at + 1));
+            return single(field, valid.substring(0, at) + BadText.HOMOGLYPHS.get(valid.charAt(at)) + valid.substring(at + 1));
         });
     }
 

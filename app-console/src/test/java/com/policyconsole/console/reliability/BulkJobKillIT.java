@@ -72,6 +72,8 @@ class BulkJobKillIT {
         Map<String, String> worker = new HashMap<>();
         worker.put("QUARKUS_REST_CLIENT_SECMASTER_URL", cloud.base() + "/sandbox/secmaster");
         worker.put("POLICYCONSOLE_CLOUD_TOKEN", TOKEN);
+        // the job runs at once: its 10,000 objects would otherwise wait for a second person (FourEyesDefaultsTest)
+        worker.put("POLICYCONSOLE_APPROVAL_LARGEST_BULK_JOB", Integer.toString(OBJECTS));
         worker.put("POLICYCONSOLE_CONSOLE_LEASE_TTL", "3s");
         worker.put("POLICYCONSOLE_CONSOLE_LEASE_HEARTBEAT", "1s");
         PackagedConsole first = PackagedConsole.start("bulk-kill-worker", PackagedConsole.freePort(), url(database),
