@@ -65,12 +65,17 @@ public final class ApprovalService implements ApprovalsUseCase {
     @Override
     public List<Held> awaiting() {
         holds.expire(clock.instant());
-        return holds.awaiting().stream().map(id -> held(id.longValue())).flatMap(Optional::stream).toList();
+        return holds.awaiting().stream().map(id -> heldAsRecorded(id.longValue())).flatMap(Optional::stream).toList();
     }
 
     @Override
     public Optional<Held> held(long entryId) {
         holds.expire(clock.instant());
+        return heldAsRecorded(entryId);
+    }
+
+    /** The held entry as recorded, without expiring anything first. */
+    private Optional<Held> heldAsRecorded(long entryId) {
         Optional<ApprovalHold> hold = holds.hold(entryId);
         Optional<HistoryDetail> detail = hold.isEmpty() ? Optional.empty() : reader.detail(entryId);
         return detail.map(d -> new Held(d, hold.get()));
@@ -135,7 +140,8 @@ public final class ApprovalService implements ApprovalsUseCase {
             return List.of();
         }
         jobs.expireJobs(clock.instant());
-        return jobs.awaitingJobs().stream().map(id -> heldJob(id.longValue())).flatMap(Optional::stream).toList();
+        return jobs.awaitingJobs().stream().map(id -> jobAsRecorded(id.longValue())).flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
@@ -144,6 +150,11 @@ public final class ApprovalService implements ApprovalsUseCase {
             return Optional.empty();
         }
         jobs.expireJobs(clock.instant());
+        return jobAsRecorded(jobId);
+    }
+
+    /** The held job as recorded, without expiring anything first. */
+    private Optional<HeldJob> jobAsRecorded(long jobId) {
         Optional<ApprovalHold> hold = jobs.jobHold(jobId);
         Optional<JobProgress> job = hold.isEmpty() ? Optional.empty() : jobs.progress(jobId);
         return job.map(j -> new HeldJob(j, hold.get()));
