@@ -6,7 +6,11 @@ import com.policyconsole.adapter.out.secmaster.SecMasterCodec;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.policyconsole.domain.validation.Violation;
+import com.policyconsole.domain.validation.ViolationCode;
+import com.policyconsole.domain.validation.Violations;
 import java.util.List;
 
 /** The cloud APIs' own bodies inside API requests, read with the one codec of each wire format. */
@@ -19,6 +23,50 @@ public final class WireBodies {
      * A body read strictly: the value, or the fields the format does not define, or the first field of the wrong type.
      */
     public record Read<T>(T value, List<String> unknownFields, Violation typeError) {
+    }
+
+    /** A create's request from an API body, or the problem with it. */
+    public record Create(EmergencyPolicyRequest request, Problem problem) {
+    }
+
+    /** A create carries no retry_list: a retry is {@code POST …/{entry}/retry}. */
+    static final Violation RETRY_LIST_IN_CREATE = Violation.error("data_object.retry_list", ViolationCode.NOT_ALLOWED,
+            "retry_list is for retries, not creates: retry a delivery with POST /api/v1/emergency-policies/{entry}/retry");
+
+    /** Where an API body's create goes: its workspace and SecMaster version. */
+    public record Target(SecMasterWorkspace workspace, String version) {
+    }
+
+    /**
+     * An API body's {@code project_id}, {@code workspace_id} and {@code secmaster_version}, {@code defaults} and
+     * {@code defaultVersion} where absent or blank.
+     *
+     * @throws ApiJson.BadBody when one is not a string
+     */
+    public static Target target(ObjectNode object, SecMasterWorkspace defaults, String defaultVersion) {
+        return new Target(new SecMasterWorkspace(orDefault(ApiJson.text(object, "project_id"), defaults.projectId()),
+                orDefault(ApiJson.text(object, "workspace_id"), defaults.workspaceId())),
+                orDefault(ApiJson.text(object, "secmaster_version"), defaultVersion));
+    }
+
+    /** The create of an API body's {@code data_object} (SecMaster's, read strictly) to {@code target}. */
+    public static Create create(Target target, JsonNode data) {
+        Read<EmergencyPolicyRequest> typed = policy(target.workspace(), target.version(),
+                "{\"data_object\":" + (data == null ? "null" : ApiJson.text(data)) + "}");
+        if (!typed.unknownFields().isEmpty()) {
+            return new Create(null, ApiJson.unknownFields(typed.unknownFields()));
+        }
+        Violation wrong = typed.typeError() != null ? typed.typeError()
+                : typed.value().retryList() != null ? RETRY_LIST_IN_CREATE : null;
+        if (wrong != null) {
+            return new Create(null, Problem.violations(Violations.of(List.of(wrong))));
+        }
+        return new Create(new EmergencyPolicyRequest(target.workspace(), target.version(), "create", null,
+                typed.value().policy()), null);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** SecMaster's create body ({@code {"data_object": …}}). */

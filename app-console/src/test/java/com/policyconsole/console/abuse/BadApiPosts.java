@@ -1373,12 +1373,7 @@ final class BadApiPosts {
             "preview", "12a", "%20", "00000000000000000001");
     private static final List<String> BAD_ACTIONS = List.of("explode", "purge", "enable2", "destroy", "run", "update2");
     private static final List<String> BAD_CHANGES = List.of("nothing", "Remove", "removeall", "age", "delete");
-    private static final List<String> BAD_IPS = List.of(
-            "999.1.1.1", "256.0.0.1", "01.2.3.4", "1.2.3.04", "0177.0.0.1", "0x7f.0.0.1", "1.2.3", "1.2.3.4.5",
-            "1.2.3.-4", "1.2.3.4/33", "1.2.3.4/", "1.2.3.0/024", "1.2.3.4/24", "1.2.3.4/-1", "1.2.3.4 5.6.7.8",
-            "1.2.3.4-1.2.3.9", "1.2.3.*", "*", "::gg", "2001:db8:::1", "2001:db8::/129", "fe80::1%eth0", "[::1]",
-            "::ffff:1.2.3.256", "1:2:3:4:5:6:7:8:9", "2001:db8::1/64", "localhost", "1.1.1.1.", "4294967295",
-            "1e1.1.1.1", "\uff11.2.3.4", "1;2.3.4", "58.1.2.3\n58.1.2.4");
+    private static final List<String> BAD_IPS = BadText.badAddresses("1;2.3.4", "58.1.2.3\n58.1.2.4");
     private static final List<String> BAD_VERSIONS = List.of("v25.5.0", "25", "25.5.0.0.1", "25..5", "25.5.0-beta",
             "25.5.", ".25.5", "25.55555.0", "latest", "25,5,0", " 25.5.0");
     /** Not milliseconds: the document's {@code block_ageing} is a count of milliseconds as text. */

@@ -236,24 +236,16 @@ public class BulkJobsApi {
     private Read read(String body) {
         try {
             ObjectNode object = ApiJson.object(body, FIELDS, MAX_BODY_BYTES);
-            SecMasterWorkspace workspace = new SecMasterWorkspace(orDefault(ApiJson.text(object, "project_id"),
-                    settings.projectId()), orDefault(ApiJson.text(object, "workspace_id"), settings.workspaceId()));
-            String version = orDefault(ApiJson.text(object, "secmaster_version"), settings.secmasterVersion());
+            WireBodies.Target target = WireBodies.target(object, new SecMasterWorkspace(settings.projectId(),
+                    settings.workspaceId()), settings.secmasterVersion());
             JsonNode data = object.get("data_object");
             if (data instanceof ObjectNode policy && policy.has("block_target")) {
                 return problem(Violation.error("data_object.block_target", ViolationCode.BAD_FORMAT, "a bulk job's"
                         + " objects go in 'objects' or 'batch'; the template policy has no block_target"));
             }
-            WireBodies.Read<EmergencyPolicyRequest> typed = WireBodies.policy(workspace, version,
-                    "{\"data_object\":" + (data == null ? "null" : ApiJson.text(data)) + "}");
-            if (!typed.unknownFields().isEmpty()) {
-                return new Read(null, false, ApiJson.unknownFields(typed.unknownFields()).response());
-            }
-            if (typed.typeError() != null) {
-                return problem(typed.typeError());
-            }
-            if (typed.value().retryList() != null) {
-                return problem(EmergencyPoliciesApi.RETRY_LIST_IN_CREATE);
+            WireBodies.Create create = WireBodies.create(target, data);
+            if (create.problem() != null) {
+                return new Read(null, false, create.problem().response());
             }
             JsonNode objects = object.get("objects");
             String batch = ApiJson.text(object, "batch");
@@ -280,9 +272,7 @@ public class BulkJobsApi {
                 text = batch;
             }
             String fileName = batch == null ? null : ApiJson.text(object, "file_name");
-            EmergencyPolicyRequest template = new EmergencyPolicyRequest(workspace, version, "create", null,
-                    typed.value().policy());
-            return new Read(new BulkDeliveryCommand(caller.actor(), template, fileName,
+            return new Read(new BulkDeliveryCommand(caller.actor(), create.request(), fileName,
                     text.getBytes(StandardCharsets.UTF_8), ApiJson.flag(object, "acknowledge_warnings")),
                     batch == null, null);
         } catch (ApiJson.BadBody e) {
@@ -335,7 +325,4 @@ public class BulkJobsApi {
                 + " read: " + reason + ". Nothing was recorded or sent.").response();
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

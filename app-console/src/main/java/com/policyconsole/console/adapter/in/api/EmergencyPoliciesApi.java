@@ -47,12 +47,6 @@ public class EmergencyPoliciesApi {
     private static final Set<String> FIELDS = Set.of("project_id", "workspace_id", "secmaster_version",
             "data_object", "acknowledge_warnings");
 
-    /** A create carries no retry_list: a retry is {@code POST …/{entry}/retry}. */
-    static final com.policyconsole.domain.validation.Violation RETRY_LIST_IN_CREATE =
-            com.policyconsole.domain.validation.Violation.error("data_object.retry_list",
-                    com.policyconsole.domain.validation.ViolationCode.NOT_ALLOWED, "retry_list is for retries, not"
-                            + " creates: retry a delivery with POST /api/v1/emergency-policies/{entry}/retry");
-
     private final CreateEmergencyPolicyUseCase creates;
     private final PreviewRequestUseCase previews;
     private final RetryDeliveryUseCase retries;
@@ -147,34 +141,21 @@ public class EmergencyPoliciesApi {
     }
 
     private Read read(String body) {
-        ObjectNode object;
         try {
-            object = ApiJson.object(body, FIELDS);
-            SecMasterWorkspace workspace = new SecMasterWorkspace(orDefault(ApiJson.text(object, "project_id"),
-                    settings.projectId()), orDefault(ApiJson.text(object, "workspace_id"), settings.workspaceId()));
-            String version = orDefault(ApiJson.text(object, "secmaster_version"), settings.secmasterVersion());
+            ObjectNode object = ApiJson.object(body, FIELDS);
+            WireBodies.Target target = WireBodies.target(object, new SecMasterWorkspace(settings.projectId(),
+                    settings.workspaceId()), settings.secmasterVersion());
             boolean acknowledged = ApiJson.flag(object, "acknowledge_warnings");
-            JsonNode data = object.get("data_object");
-            String wire = "{\"data_object\":" + (data == null ? "null" : ApiJson.text(data)) + "}";
-            WireBodies.Read<EmergencyPolicyRequest> typed = WireBodies.policy(workspace, version, wire);
-            if (!typed.unknownFields().isEmpty()) {
-                return new Read(null, ApiJson.unknownFields(typed.unknownFields()).response());
+            WireBodies.Create create = WireBodies.create(target, object.get("data_object"));
+            if (create.problem() != null) {
+                return new Read(null, create.problem().response());
             }
-            if (typed.typeError() != null) {
-                return new Read(null, Problem.violations(Violations.of(List.of(typed.typeError()))).response());
-            }
-            if (typed.value().retryList() != null) {
-                return new Read(null, Problem.violations(Violations.of(List.of(RETRY_LIST_IN_CREATE))).response());
-            }
-            return new Read(new CreateEmergencyPolicyCommand(caller.actor(), workspace, version,
-                    typed.value().policy(), acknowledged), null);
+            EmergencyPolicyRequest request = create.request();
+            return new Read(new CreateEmergencyPolicyCommand(caller.actor(), request.workspace(),
+                    request.secmasterVersion(), request.policy(), acknowledged), null);
         } catch (ApiJson.BadBody e) {
             return new Read(null, e.problem().response());
         }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     static String cut(String text) {
