@@ -41,7 +41,7 @@ public class ApiDocsResource {
 
     @GET
     public TemplateInstance page() throws IOException {
-        JsonNode paths = JSON.readTree(documents.getDocument(Format.JSON)).path("paths");
+        JsonNode paths = JSON.readTree(documents.getDocument("<default>", Format.JSON)).path("paths");
         List<Operation> operations = new ArrayList<>();
         paths.fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api/")) {
