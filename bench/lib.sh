@@ -78,6 +78,10 @@ pg_start() {
     "$BENCH_ROOT/scripts/postgres.sh" stop "$PG_DIR"
     "$BENCH_ROOT/scripts/postgres.sh" start "$PG_DIR" "$PG_PORT" >/dev/null
   fi
+  # The console's roles (README, "Database roles"): it migrates as policyconsole_owner and runs as policyconsole_app.
+  # The cluster trusts local connections, so the owner's password only has to be set.
+  "$BENCH_ROOT/scripts/postgres.sh" roles "$PG_DIR" "$PG_PORT"
+  export POLICYCONSOLE_DB_OWNER_PASSWORD=${POLICYCONSOLE_DB_OWNER_PASSWORD:-not-checked-by-the-bench-cluster}
   log "PostgreSQL at $DB_URL"
 }
 

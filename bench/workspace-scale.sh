@@ -31,7 +31,8 @@ cp -r "$BENCH_ROOT/.bench-reference/app-console/target/quarkus-app" "$WORK/ref-a
 REF_JAR="$WORK/ref-app/quarkus-run.jar"
 pg_start
 psql_q "CREATE DATABASE ref" >/dev/null
-psql_q "CREATE DATABASE new" >/dev/null
+# the console of this tree migrates as the owner role and runs as the runtime role; the reference runs as postgres
+psql_q "CREATE DATABASE new OWNER policyconsole_owner" >/dev/null
 BASE_URL=$DB_URL
 
 # Adds <n> active BLOCK policies of <objects> distinct addresses in 10.0.0.0/8 to the workspace of <project>, in

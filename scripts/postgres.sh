@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a private PostgreSQL cluster in a folder of this project (no Docker needed).
-#   scripts/postgres.sh start <data-dir> <port>   prints the JDBC URL on success
+#   scripts/postgres.sh start <data-dir> <port>              prints the JDBC URL on success
+#   scripts/postgres.sh roles <data-dir> <port> [database]   the console's database roles (scripts/db-roles.sh)
 #   scripts/postgres.sh stop  <data-dir>
 # Installs the PostgreSQL server with apt if its binaries are missing. As root, runs it as user postgres.
 set -euo pipefail
@@ -40,6 +41,14 @@ start() {
   echo "jdbc:postgresql://127.0.0.1:$port/postgres"
 }
 
+# As the superuser over the cluster's socket: creates or updates the owner, runtime and auditor roles and readies the
+# database (default postgres) for them; role names and passwords from the environment, as scripts/db-roles.sh says.
+roles() {
+  local dir=$1 port=$2 database=${3:-postgres} bin
+  bin=$(find_bin)
+  PSQL="$bin/psql" "$(dirname "$0")/db-roles.sh" "$database" --host "$dir" --port "$port" --username postgres
+}
+
 stop() {
   local dir=$1 bin
   bin=$(find_bin) || return 0
@@ -49,6 +58,7 @@ stop() {
 
 case "${1:-}" in
   start) start "$2" "$3" ;;
+  roles) roles "$2" "$3" "${4:-postgres}" ;;
   stop) stop "$2" ;;
-  *) echo "usage: $0 start <data-dir> <port> | stop <data-dir>" >&2; exit 2 ;;
+  *) echo "usage: $0 start <data-dir> <port> | roles <data-dir> <port> [database] | stop <data-dir>" >&2; exit 2 ;;
 esac

@@ -17,7 +17,13 @@ if [ -z "${POLICYCONSOLE_DB_URL:-}" ]; then
   PG_PORT=${POLICYCONSOLE_PG_PORT:-54329}
   export POLICYCONSOLE_DB_URL=$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")
   trap 'scripts/postgres.sh stop "$PG_DIR"' EXIT
-  echo "run.sh: private PostgreSQL at $POLICYCONSOLE_DB_URL (data in .data/pg)"
+  # The console runs as policyconsole_app and migrates as policyconsole_owner (README, "Database roles"), with new
+  # passwords at every start unless you set them; policyconsole_auditor gets POLICYCONSOLE_DB_AUDITOR_PASSWORD if set.
+  new_password() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
+  export POLICYCONSOLE_DB_OWNER_PASSWORD=${POLICYCONSOLE_DB_OWNER_PASSWORD:-$(new_password)}
+  export POLICYCONSOLE_DB_PASSWORD=${POLICYCONSOLE_DB_PASSWORD:-$(new_password)}
+  scripts/postgres.sh roles "$PG_DIR" "$PG_PORT"
+  echo "run.sh: private PostgreSQL at $POLICYCONSOLE_DB_URL (data in .data/pg), console as ${POLICYCONSOLE_DB_USER:-policyconsole_app}"
 fi
 
 PORT=${PORT:-8080}

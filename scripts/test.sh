@@ -28,6 +28,9 @@ PG_PORT=$(scripts/free-port.sh)
 cleanup() { scripts/postgres.sh stop "$PG_DIR"; rm -rf "$PG_DIR"; }
 trap cleanup EXIT
 export POLICYCONSOLE_TEST_DB_URL=$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")
+# The console's roles (README, "Database roles"): the tests migrate as policyconsole_owner and run as policyconsole_app,
+# and DatabaseRolesTest checks what each may do. The cluster trusts local connections, so they have no password.
+scripts/postgres.sh roles "$PG_DIR" "$PG_PORT"
 # The database-outage test stops and restarts this cluster.
 export POLICYCONSOLE_TEST_PG_DIR=$PG_DIR POLICYCONSOLE_TEST_PG_PORT=$PG_PORT
 echo "test.sh: PostgreSQL for tests at $POLICYCONSOLE_TEST_DB_URL"

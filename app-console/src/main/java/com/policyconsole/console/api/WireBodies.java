@@ -5,6 +5,7 @@ import com.policyconsole.adapter.out.http.WireJson;
 import com.policyconsole.adapter.out.secmaster.SecMasterCodec;
 import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
+import com.policyconsole.domain.validation.KnownConnections;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +26,24 @@ public final class WireBodies {
     public record Read<T>(T value, List<String> unknownFields, Violation typeError) {
     }
 
-    /** A create's request from an API body, or the problem with it. */
-    public record Create(EmergencyPolicyRequest request, Problem problem) {
+    /**
+     * A create's request from an API body, or the problem with it; and the findings about its connections (a
+     * connection the console does not know, a field that differs from the known one), which the rules' findings join.
+     */
+    public record Create(EmergencyPolicyRequest request, Problem problem, List<Violation> connectionFindings) {
+
+        public Create {
+            connectionFindings = connectionFindings == null ? List.of() : List.copyOf(connectionFindings);
+        }
+
+        Create(EmergencyPolicyRequest request, Problem problem) {
+            this(request, problem, List.of());
+        }
+
+        /** The connection findings, or the problem they make when the request goes no further than this. */
+        public Problem connectionProblem() {
+            return connectionFindings.isEmpty() ? null : Problem.violations(Violations.of(connectionFindings));
+        }
     }
 
     /** A create carries no retry_list: a retry is {@code POST …/{entry}/retry}. */
@@ -49,8 +66,11 @@ public final class WireBodies {
                 orDefault(ApiJson.text(object, "secmaster_version"), defaultVersion));
     }
 
-    /** The create of an API body's {@code data_object} (SecMaster's, read strictly) to {@code target}. */
-    public static Create create(Target target, JsonNode data) {
+    /**
+     * The create of an API body's {@code data_object} (SecMaster's, read strictly) to {@code target}, its connections
+     * those of {@code known} with the same IDs (refused when one is unknown or a field sent differs).
+     */
+    public static Create create(Target target, JsonNode data, KnownConnections known) {
         Read<EmergencyPolicyRequest> typed = policy(target.workspace(), target.version(),
                 "{\"data_object\":" + (data == null ? "null" : ApiJson.text(data)) + "}");
         if (!typed.unknownFields().isEmpty()) {
@@ -61,8 +81,9 @@ public final class WireBodies {
         if (wrong != null) {
             return new Create(null, Problem.violations(Violations.of(List.of(wrong))));
         }
+        KnownConnections.Reconciled reconciled = known.reconcile(typed.value().policy());
         return new Create(new EmergencyPolicyRequest(target.workspace(), target.version(), "create", null,
-                typed.value().policy()), null);
+                reconciled.policy()), null, reconciled.violations());
     }
 
     private static String orDefault(String value, String fallback) {

@@ -5,6 +5,7 @@ import com.policyconsole.domain.port.in.RetryEmergencyPolicyUseCase;
 import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.port.out.AuditChain;
 import com.policyconsole.domain.port.out.BulkJobStore;
+import com.policyconsole.domain.port.out.SecurityActs;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.ConfigRuleHistory;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
@@ -69,8 +70,8 @@ public class DomainServices {
     @Singleton
     BulkDeliveryService bulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits,
                                             Clock clock, DeliveryStatusService status, ApprovalRules approvals,
-                                            EmergencyPolicyGateway gateway) {
-        return new BulkDeliveryService(inventory, jobs, limits, clock, status, approvals, gateway);
+                                            EmergencyPolicyGateway gateway, SecurityActs acts) {
+        return new BulkDeliveryService(inventory, jobs, limits, clock, status, approvals, gateway, acts);
     }
 
     @Produces
@@ -174,8 +175,10 @@ public class DomainServices {
 
     @Produces
     @Singleton
-    ApiTokenService apiTokenService(ApiTokenStore tokens, AccountStore accounts, Clock clock) {
-        return new ApiTokenService(tokens, accounts, clock);
+    ApiTokenService apiTokenService(ApiTokenStore tokens, AccountService accounts, SecurityActs acts,
+                                    @ConfigProperty(name = "policyconsole.api.live-tokens-per-user", defaultValue = "10")
+                                    int liveTokens, Clock clock) {
+        return new ApiTokenService(tokens, accounts, acts, liveTokens, clock);
     }
 
     @Produces
@@ -186,17 +189,19 @@ public class DomainServices {
             @ConfigProperty(name = "policyconsole.approval.widest-ipv4-prefix", defaultValue = "16") int ipv4,
             @ConfigProperty(name = "policyconsole.approval.widest-ipv6-prefix", defaultValue = "48") int ipv6,
             @ConfigProperty(name = "policyconsole.approval.rule-deletes", defaultValue = "true") boolean ruleDeletes,
+            @ConfigProperty(name = "policyconsole.approval.rule-disables", defaultValue = "true") boolean ruleDisables,
             @ConfigProperty(name = "policyconsole.approval.largest-bulk-job", defaultValue = "1000") int largestBulkJob,
             @ConfigProperty(name = "policyconsole.approval.validity", defaultValue = "1h") java.time.Duration validity) {
-        return new ApprovalRules(white, users, ipv4, ipv6, ruleDeletes, largestBulkJob, validity);
+        return new ApprovalRules(white, users, ipv4, ipv6, ruleDeletes, ruleDisables, largestBulkJob, validity);
     }
 
     @Produces
     @Singleton
     ApprovalService approvalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
                                     EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules,
-                                    BulkJobStore jobs, Clock clock) {
-        return new ApprovalService(holds, reader, history, gateway, rules, jobs, clock);
+                                    BulkJobStore jobs, AccountService accounts, ApprovalRules approvals,
+                                    Clock clock) {
+        return new ApprovalService(holds, reader, history, gateway, rules, jobs, accounts, approvals.validity(), clock);
     }
 
     @Produces

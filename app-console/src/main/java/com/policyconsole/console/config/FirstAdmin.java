@@ -94,16 +94,22 @@ public class FirstAdmin {
                 }
                 create(supplied.get());
                 LOG.infof("First start: created user '%s' (roles %s) with the password of POLICYCONSOLE_ADMIN_PASSWORD",
-                        USERNAME, String.join(", ", Roles.ALL));
+                        USERNAME, String.join(", ", ROLES));
                 return new Outcome.CreatedWithSuppliedPassword();
             }
             String generated = randomPassword(GENERATED_LENGTH);
             create(generated);
-            LOG.warnf("%n%s%nFirst start: log in as %s with password %s%n(change it under Admin › Users;"
+            LOG.warnf("%n%s%nFirst start: log in as %s with password %s%n(change it on /account;"
                     + " this password is shown only this once)%n%s", "=".repeat(72), USERNAME, generated, "=".repeat(72));
             return new Outcome.CreatedWithGeneratedPassword(generated);
         });
     }
+
+    /**
+     * The first admin's roles: every role but approver. An approval counts only from a second person, so another admin
+     * grants the approver role (README, "Four-eyes approval").
+     */
+    static final List<String> ROLES = List.of(Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN);
 
     /** A random password of {@code length} letters and digits, without look-alikes such as 0/O and 1/l/I. */
     static String randomPassword(int length) {
@@ -115,7 +121,7 @@ public class FirstAdmin {
     }
 
     private void create(String password) {
-        AccountResult result = accounts.create("first start", USERNAME, password, Roles.ALL);
+        AccountResult result = accounts.create(ManageAccountsUseCase.FIRST_START, USERNAME, password, ROLES);
         if (!(result instanceof AccountResult.Done)) {
             throw new IllegalStateException("could not create the first admin: " + result);
         }

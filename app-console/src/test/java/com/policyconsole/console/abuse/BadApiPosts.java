@@ -966,8 +966,9 @@ final class BadApiPosts {
                 wrongType(c, Stage.NESTED_TYPE, c, LIST_WRONG),
                 kind("entry-not-an-object", Stage.NESTED_TYPE, c + "[0]", r -> set(c + "[0]",
                         pick(r, List.of(text(CFW), NODES.numberNode(1), NODES.arrayNode().add(CFW))))),
-                warning("unknown-layer", c + "[0].defense_type", r -> text(pick(r, List.of("FIREWALL", "WAF2",
-                        "<script>window.__xss=1</script>", "' OR '1'='1", "CFW,WAF")))),
+                // a connection's fields are the configured connection's: another defense_type is refused
+                rules("unknown-layer", c + "[0].defense_type", c + "[0].defense_type", r -> text(pick(r, List.of(
+                        "FIREWALL", "WAF2", "<script>window.__xss=1</script>", "' OR '1'='1", "CFW,WAF")))),
                 kind("listed-twice", Stage.RULES, Severity.WARNING, c + "[1].defense_connection_id",
                         r -> set(c, NODES.arrayNode().add(cfwConnection()).add(cfwConnection()))),
                 kind("unknown-inside", Stage.NESTED_UNKNOWN, c + "[0].defense_policy_id",
@@ -976,16 +977,19 @@ final class BadApiPosts {
                 "target_enterprise_id", "target_enterprise_name", "target_project_id", "target_project_name",
                 "defense_connection_region_id", "defense_connection_region_name")) {
             String p = c + "[0]." + f;
-            connection.add(kind(f + "-missing", Stage.RULES, p, r -> List.of(new Edit(p, null, true))));
+            if (f.equals("defense_connection_id")) {
+                // the other fields, left out, are filled in from the configured connection the ID names
+                connection.add(kind(f + "-missing", Stage.RULES, p, r -> List.of(new Edit(p, null, true))));
+            }
             connection.add(rules(f + "-blank", p, p, r -> text("")));
             connection.add(rules(f + "-over-255", p, p, r -> text("m".repeat(256))));
             connection.add(rules(f + "-control", p, p, r -> text("manual" + control(r) + "-value")));
             connection.add(wrongType(p, Stage.NESTED_TYPE, p, STRING_WRONG));
         }
         all.add(new FieldSpec("defense_policy_list", Set.of(), connection));
-        // a layer that does not enforce IP blocks: a warning only when the block type and the list are intact
+        // a layer that does not enforce IP blocks: not the configured connection's layer, so refused
         all.add(spec("defense_layer", Set.of("policy_type"),
-                warning("layer-not-for-ips", c + "[0].defense_type", r -> text("IAM"))));
+                rules("layer-not-for-ips", c + "[0].defense_type", c + "[0].defense_type", r -> text("IAM"))));
         all.add(spec("description", Set.of(),
                 rules("over-1024", d + "description", d + "description", r -> text("d".repeat(1_025))),
                 rules("control", d + "description", d + "description",

@@ -69,7 +69,7 @@ class BadFormPostsTest {
     void logInAsOperator() throws Exception {
         String name = "abuser-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "abuse-password-1";
-        accounts.create("abuse-test", name, password, List.of("operator"));
+        accounts.create(name, name, password, List.of("operator"));
         operator = ConsoleSession.logIn(name, password);
         assertThat(operator.get("/policies/new").statusCode()).as("the form page").isEqualTo(200);
         assertThat(operator.cookies()).as("cookies after opening the form").containsKey(ConsoleSession.CSRF_COOKIE);

@@ -67,7 +67,7 @@ class ScriptPayloadBrowserTest {
             b.screenshot("xss-01-policy-errors");
 
             // Valid where free text is allowed: description, labels, and the scopes (a warning each) go all the way.
-            String description = String.join("\n", PAYLOADS);
+            String description = String.join(" ", PAYLOADS);
             b.open("/policies/new");
             b.fill("block_target", freshIp());
             b.check("input[name=connection][value='" + CFW + "']");
@@ -193,7 +193,7 @@ class ScriptPayloadBrowserTest {
 
     private String user(String prefix, String role) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(accounts.create("xss-test", name, PASSWORD, List.of(role))).isInstanceOf(AccountResult.Done.class);
+        assertThat(accounts.create(name, name, PASSWORD, List.of(role))).isInstanceOf(AccountResult.Done.class);
         return name;
     }
 

@@ -57,6 +57,7 @@ class FourEyesDefaultsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("policyconsole.approval.rule-deletes", "true",
+                    "policyconsole.approval.rule-disables", "true",
                     "policyconsole.approval.largest-bulk-job", "1000");
         }
     }
@@ -187,8 +188,9 @@ class FourEyesDefaultsTest {
 
         assertThat(TestFormFactory.bulkForm(operator, batch).post("/bulk/plan").asString())
                 .as("the plan page says so").contains("id=\"approval-needed\"").contains("1,500 objects");
-        String location = TestFormFactory.bulkForm(operator, batch).post("/bulk/start")
-                .then().statusCode(303).extract().header("Location");
+        Response start = TestFormFactory.bulkForm(operator, batch).post("/bulk/start");
+        assertThat(start.statusCode()).as(start.asString().replaceAll("(?s).*<main", "<main")).isEqualTo(303);
+        String location = start.header("Location");
         assertThat(location).contains("notice=awaiting");
         long rejected = Long.parseLong(location.replaceAll(".*/bulk/jobs/(\\d+).*", "$1"));
         assertThat(operator.get("/bulk/jobs/" + rejected).asString()).contains("Awaits approval");
@@ -226,6 +228,57 @@ class FourEyesDefaultsTest {
                 .get("status").asText()).isEqualTo("EXPIRED");
         assertThat(sandboxHolds(other.lines().findFirst().orElseThrow())).isFalse();
         assertThat(auditKinds(changed)).containsExactly("JOB_RECORDED", "JOB_EXPIRED");
+    }
+
+    @Test
+    void disablingAConfigRuleWaitsForAnotherPersonAndIsSentOnceApproved() throws Exception {
+        TestUser requester = TestUserFactory.create(accounts, "fd-dora", Roles.OPERATOR);
+        TestUser approver = TestUserFactory.create(accounts, "fd-dave", Roles.APPROVER);
+        String token = ApiTest.token(requester, "rules-bot", Roles.OPERATOR);
+        String approverToken = ApiTest.token(approver, "approvals", Roles.APPROVER);
+        String name = "fd-off-" + UUID.randomUUID().toString().substring(0, 8);
+        Response added = ApiTest.api(token).body("{\"rule\": {\"name\": \"" + name + "\", \"policy_definition_id\":"
+                + " \"5fa36008ef6d1b3dc5f8a1c2\", \"policy_filter\": {\"resource_provider\": \"evs\","
+                + " \"resource_type\": \"volumes\"}}}").post("/api/v1/config-rules");
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        String ruleId = JSON.readTree(added.asString()).at("/outcome/result_id").asText();
+
+        Response held = ApiTest.api(token).body("{\"acknowledge_warnings\": true}")
+                .post("/api/v1/config-rules/" + ruleId + "/disable");
+
+        assertThat(held.statusCode()).as(held.asString()).isEqualTo(202);
+        assertThat(held.asString()).contains("disabling a Config rule");
+        long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
+        assertThat(ruleState(token, ruleId)).as("a rule whose delete needs approval is not disabled at once")
+                .isEqualTo("Enabled");
+        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"CHG-8 pause the rule\"}")
+                .post("/api/v1/approvals/" + entry + "/approve");
+        assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
+        assertThat(ruleState(token, ruleId)).isEqualTo("Disabled");
+    }
+
+    @Test
+    void splittingALargeBulkJobIntoPartsOfAThousandDoesNotEscapeTheCountRule() throws Exception {
+        TestUser operator = TestUserFactory.create(accounts, "fd-sven", Roles.OPERATOR);
+        String token = ApiTest.token(operator, "splitter", Roles.OPERATOR);
+        List<String> addresses = Arrays.asList(TestFormFactory.freshAddresses(1_200).split("\n"));
+
+        Response first = ApiTest.api(token).body(batch(operator, addresses.subList(0, 600)).toString())
+                .post("/api/v1/bulk-jobs");
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
+        Response plan = ApiTest.api(token).body(batch(operator, addresses.subList(600, 1_200)).toString())
+                .post("/api/v1/bulk-jobs/plan");
+        assertThat(plan.asString()).as("the plan says so").contains("600 objects and the 600 of the requester's jobs");
+        Response second = ApiTest.api(token).body(batch(operator, addresses.subList(600, 1_200)).toString())
+                .post("/api/v1/bulk-jobs");
+
+        assertThat(second.statusCode()).as(second.asString()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(second.asString());
+        assertThat(answer.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(answer.get("reasons").toString()).contains("more than 1,000");
+        assertThat(sandboxHolds(addresses.get(600))).as("the second part is not sent").isFalse();
+        assertThat(ApiTest.api(token).post("/api/v1/bulk-jobs/" + answer.get("job_id").asLong() + "/withdraw")
+                .statusCode()).isEqualTo(200);
     }
 
     /** A bulk job's body: the form's template policy (without objects) and {@code objects}. */

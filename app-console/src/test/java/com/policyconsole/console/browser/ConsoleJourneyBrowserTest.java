@@ -35,7 +35,7 @@ class ConsoleJourneyBrowserTest {
 
     private String user(String prefix, String... roles) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        AccountResult result = accounts.create("journey", name, PASSWORD, List.of(roles));
+        AccountResult result = accounts.create(name, name, PASSWORD, List.of(roles));
         assertThat(result).isInstanceOf(AccountResult.Done.class);
         return name;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.policyconsole.console.testing.TestDatabase;
 import com.policyconsole.console.testing.TestFormFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,8 +49,9 @@ class BulkJobKillIT {
         assertThat(SERVER).as("POLICYCONSOLE_TEST_DB_URL (set by scripts/test.sh)").isNotBlank();
         assertThat(Files.isRegularFile(PackagedConsole.APP)).as(PackagedConsole.APP + " (built by the package phase)")
                 .isTrue();
-        sql(SERVER, "CREATE DATABASE " + database);
-        sql(SERVER, "CREATE DATABASE " + cloudDatabase);
+        // owned by the owner role, which the consoles migrate as; they run as the runtime role
+        TestDatabase.createDatabase(database);
+        TestDatabase.createDatabase(cloudDatabase);
     }
 
     @AfterEach
@@ -60,8 +62,8 @@ class BulkJobKillIT {
                 p.destroyForcibly();
             }
         }
-        sql(SERVER, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        sql(SERVER, "DROP DATABASE IF EXISTS " + cloudDatabase + " WITH (FORCE)");
+        TestDatabase.dropDatabase(database);
+        TestDatabase.dropDatabase(cloudDatabase);
     }
 
     @Test
@@ -140,11 +142,5 @@ class BulkJobKillIT {
 
     private static String url(String name) {
         return SERVER.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
-
-    private static void sql(String url, String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
     }
 }

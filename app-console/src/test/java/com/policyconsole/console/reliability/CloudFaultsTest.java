@@ -125,7 +125,7 @@ class CloudFaultsTest {
     void logInAsAnOperatorWhoMaySetSandboxFaults() {
         String name = "faults-" + UUID.randomUUID().toString().substring(0, 8);
         String password = RunSecrets.newPassword();
-        assertThat(accounts.create("test", name, password, List.of(Roles.OPERATOR, Roles.ADMIN)))
+        assertThat(accounts.create(name, name, password, List.of(Roles.OPERATOR, Roles.ADMIN)))
                 .isInstanceOf(AccountResult.Done.class);
         session = ConsoleSession.logIn(name, password, RunSecrets::remember);
         calls = CallLogRecorder.install();

@@ -58,6 +58,9 @@ record PackagedConsole(Process process, String base, int port, HttpClient http) 
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("POLICYCONSOLE_DB_URL", databaseUrl);
+        // it migrates as the owner role and runs as the runtime role (their defaults); Quarkus needs the owner's
+        // password set to migrate as it, and the test cluster trusts local connections, so any value does
+        env.put("POLICYCONSOLE_DB_OWNER_PASSWORD", "not-checked-by-the-test-cluster");
         env.put("PORT", Integer.toString(port));
         env.put("POLICYCONSOLE_ADMIN_PASSWORD", password);
         env.putAll(extra);

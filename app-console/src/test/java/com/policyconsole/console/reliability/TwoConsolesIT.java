@@ -3,6 +3,7 @@ package com.policyconsole.console.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.adapter.out.persistence.audit.AuditChainVerifier;
+import com.policyconsole.console.testing.TestDatabase;
 import com.policyconsole.console.testing.TestFormFactory;
 import com.policyconsole.domain.model.audit.AuditVerification;
 import java.io.IOException;
@@ -51,7 +52,8 @@ class TwoConsolesIT {
     void createDatabase() throws SQLException {
         assertThat(SERVER).as("POLICYCONSOLE_TEST_DB_URL (set by scripts/test.sh)").isNotBlank();
         assertThat(Files.isRegularFile(PackagedConsole.APP)).as(PackagedConsole.APP + " (built by the package phase)").isTrue();
-        sql(SERVER, "CREATE DATABASE " + database);
+        // owned by the owner role, which the consoles migrate as; they run as the runtime role
+        TestDatabase.createDatabase(database);
     }
 
     @AfterEach
@@ -62,7 +64,7 @@ class TwoConsolesIT {
                 console.destroyForcibly();
             }
         }
-        sql(SERVER, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        TestDatabase.dropDatabase(database);
     }
 
     @Test
@@ -171,11 +173,5 @@ class TwoConsolesIT {
 
     private String url() {
         return SERVER.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-    }
-
-    private static void sql(String url, String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
     }
 }

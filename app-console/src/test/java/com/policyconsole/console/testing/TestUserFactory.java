@@ -18,10 +18,14 @@ public final class TestUserFactory {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates an enabled user with password {@link #PASSWORD} and these roles. */
+    /**
+     * Creates an enabled user with password {@link #PASSWORD} and these roles, as a user who set their own password
+     * (the creator is the user: no admin knows it, so their approvals count at once). Tests of accounts an admin made
+     * create them through the users page or {@link ManageAccountsUseCase#create} with the admin as the actor.
+     */
     public static TestUser create(ManageAccountsUseCase accounts, String prefix, String... roles) {
         String name = uniqueName(prefix);
-        AccountResult result = accounts.create("test", name, PASSWORD, List.of(roles));
+        AccountResult result = accounts.create(name, name, PASSWORD, List.of(roles));
         if (!(result instanceof AccountResult.Done done)) {
             throw new IllegalStateException("test user not created: " + result);
         }

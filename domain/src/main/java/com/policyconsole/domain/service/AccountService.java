@@ -129,8 +129,9 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
         if (!errors.isEmpty()) {
             return new AccountResult.Refused(errors);
         }
+        boolean bySomeoneElse = !FIRST_START.equals(actor) && !username.equalsIgnoreCase(actor);
         Optional<UserAccount> created = store.insert(username, hashing.hash(password), AccountRules.ordered(roles),
-                clock.instant());
+                clock.instant(), actor, bySomeoneElse);
         if (created.isEmpty()) {
             return new AccountResult.Refused(List.of(new FieldError("username", "username_taken",
                     "There is already a user '" + username + "' (names are compared without case).")));
@@ -151,12 +152,58 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
             return new AccountResult.Refused(errors);
         }
         String hash = hashing.hash(password);
-        AccountResult result = store.change(id, user -> new AccountChange.NewPasswordHash(hash), clock.instant());
+        AccountResult result = store.change(id, user -> new AccountChange.NewPasswordHash(hash, !user.isSelf(actor)),
+                clock.instant(), actor);
         forget(result);
         if (result instanceof AccountResult.Done done) {
             log("Password of user '%s' set by '%s'", done.account().username(), actor);
         }
         return result;
+    }
+
+    @Override
+    public AccountResult changeOwnPassword(String username, String current, String password) {
+        Optional<UserAccount> account = authenticate(username, current);
+        if (account.isEmpty()) {
+            return new AccountResult.Refused(List.of(new FieldError("current_password", "wrong_password",
+                    "This is not your current password.")));
+        }
+        List<FieldError> errors = new ArrayList<>(AccountRules.password(password, account.get().username()));
+        if (errors.isEmpty() && password.equals(current)) {
+            errors.add(new FieldError("password", "same_password", "Choose a password other than the current one."));
+        }
+        if (!errors.isEmpty()) {
+            return new AccountResult.Refused(errors);
+        }
+        String hash = hashing.hash(password);
+        String self = account.get().username();
+        AccountResult result = store.change(account.get().id(), user -> new AccountChange.NewPasswordHash(hash, false),
+                clock.instant(), self);
+        forget(result);
+        if (result instanceof AccountResult.Done) {
+            log("User '%s' set their own password", self);
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<String> whyApprovalDoesNotCount(String approver, Duration window) {
+        Optional<UserAccount> account = store.findByUsername(approver).map(StoredAccount::account);
+        if (account.isEmpty()) {
+            return Optional.of("there is no such user");
+        }
+        UserAccount user = account.get();
+        if (user.mustChangePassword()) {
+            return Optional.of("your password was set by " + (user.changedBy() == null ? "an admin" : user.changedBy())
+                    + " and you have not set your own yet: an approval counts once you have (on /account)");
+        }
+        Instant since = clock.instant().minus(window);
+        if (user.setByOtherAt() != null && user.setByOtherAt().isAfter(since)) {
+            return Optional.of("your password or roles were set by someone else at " + user.setByOtherAt()
+                    + ", within the approval validity of " + window.toMinutes() + " minutes: an approval counts from "
+                    + user.setByOtherAt().plus(window) + " on");
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -166,11 +213,17 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
             return find(id).<AccountResult>map(a -> new AccountResult.Refused(errors))
                     .orElse(new AccountResult.NotFound(id));
         }
-        AccountResult result = store.change(id, user -> user.username().equalsIgnoreCase(actor)
-                && !roles.contains(Roles.ADMIN)
-                ? new AccountChange.Refuse(List.of(new FieldError("roles", "admin_demotes_self",
-                        "You cannot take the admin role from yourself; ask another admin.")))
-                : new AccountChange.NewRoles(AccountRules.ordered(roles)), clock.instant());
+        AccountResult result = store.change(id, user -> {
+            if (user.isSelf(actor) && !roles.contains(Roles.ADMIN)) {
+                return new AccountChange.Refuse(List.of(new FieldError("roles", "admin_demotes_self",
+                        "You cannot take the admin role from yourself; ask another admin.")));
+            }
+            if (user.isSelf(actor) && roles.contains(Roles.APPROVER) && !user.hasRole(Roles.APPROVER)) {
+                return new AccountChange.Refuse(List.of(new FieldError("roles", "approver_grants_self",
+                        "You cannot make yourself an approver; ask another admin.")));
+            }
+            return new AccountChange.NewRoles(AccountRules.ordered(roles), !user.isSelf(actor));
+        }, clock.instant(), actor);
         forget(result);
         if (result instanceof AccountResult.Done done) {
             log("Roles of user '%s' set to %s by '%s'", done.account().username(), done.account().roles(), actor);
@@ -183,7 +236,7 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
         AccountResult result = store.change(id, user -> !enabled && user.username().equalsIgnoreCase(actor)
                 ? new AccountChange.Refuse(List.of(new FieldError("enabled", "admin_disables_self",
                         "You cannot disable your own account; ask another admin.")))
-                : new AccountChange.NewEnabled(enabled), clock.instant());
+                : new AccountChange.NewEnabled(enabled), clock.instant(), actor);
         forget(result);
         if (result instanceof AccountResult.Done done) {
             log("User '%s' %s by '%s'", done.account().username(), enabled ? "enabled" : "disabled", actor);

@@ -1,13 +1,14 @@
 package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.account.FieldError;
-import com.policyconsole.domain.model.account.StoredAccount;
 import com.policyconsole.domain.model.account.UserAccount;
 import com.policyconsole.domain.model.token.ApiToken;
 import com.policyconsole.domain.model.token.NewToken;
 import com.policyconsole.domain.port.in.ApiTokensUseCase;
-import com.policyconsole.domain.port.out.AccountStore;
+import com.policyconsole.domain.model.audit.SecurityAct;
+import com.policyconsole.domain.port.in.AuthenticateUseCase;
 import com.policyconsole.domain.port.out.ApiTokenStore;
+import com.policyconsole.domain.port.out.SecurityActs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,27 +38,47 @@ public final class ApiTokenService implements ApiTokensUseCase {
     /** A token's last use is written at most this often. */
     private static final Duration USE_GRANULARITY = Duration.ofMinutes(1);
 
+    /** Live tokens a user may hold at once by default. */
+    public static final int DEFAULT_LIVE_TOKENS = 10;
+
     private final ApiTokenStore tokens;
-    private final AccountStore accounts;
+    private final AuthenticateUseCase passwords;
+    private final SecurityActs acts;
+    private final int maxLiveTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiTokenService(ApiTokenStore tokens, AccountStore accounts, Clock clock) {
+    /**
+     * @param passwords checks the password a user types to make a token
+     * @param acts where making and revoking a token are recorded
+     * @param maxLiveTokens how many unrevoked, unexpired tokens a user may hold at once
+     */
+    public ApiTokenService(ApiTokenStore tokens, AuthenticateUseCase passwords, SecurityActs acts, int maxLiveTokens,
+                           Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
-        this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.acts = Objects.requireNonNull(acts, "'acts' must not be null");
+        if (maxLiveTokens < 1) {
+            throw new IllegalArgumentException("a user may hold at least one token, got " + maxLiveTokens);
+        }
+        this.maxLiveTokens = maxLiveTokens;
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
 
     @Override
-    public Created create(String actor, boolean actorIsAdmin, String username, String name, List<String> roles,
-                          Duration lifetime) {
+    public Created create(String actor, String password, String name, List<String> roles, Duration lifetime) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<UserAccount> user = username == null ? Optional.empty()
-                : accounts.findByUsername(username).map(StoredAccount::account);
-        if (user.isEmpty() || !user.get().enabled()) {
-            errors.add(new FieldError("username", "unknown_user", "there is no enabled user of that name"));
-        } else if (!actorIsAdmin && !user.get().username().equalsIgnoreCase(actor)) {
-            errors.add(new FieldError("username", "not_yours", "only an admin makes tokens for another user"));
+        Optional<UserAccount> user = actor == null ? Optional.empty() : passwords.authenticate(actor, password);
+        if (user.isEmpty()) {
+            errors.add(new FieldError("password", "wrong_password", "type your current password to make a token"));
+        } else if (user.get().mustChangePassword()) {
+            errors.add(new FieldError("password", "password_not_yours", "your password was set by "
+                    + (user.get().changedBy() == null ? "an admin" : user.get().changedBy())
+                    + ": set your own on /account first"));
+        } else if (tokens.list(user.get().id()).stream().filter(t -> t.activeAt(clock.instant())).count()
+                >= maxLiveTokens) {
+            errors.add(new FieldError("name", "too_many_tokens", "you hold " + maxLiveTokens
+                    + " live tokens, the most allowed: revoke one first"));
         }
         if (name == null || !NAME.matcher(name).matches()) {
             errors.add(new FieldError("name", "bad_name", "name the token: 1 to 64 letters, digits, '.', '_' and '-'"));
@@ -82,6 +103,9 @@ public final class ApiTokenService implements ApiTokensUseCase {
         Instant now = clock.instant();
         // the ID is part of the text, so the hash covers the secret part alone and the text is made after the insert
         ApiToken token = tokens.insert(user.get().id(), name, chosen, sha256(secretPart), now, actor, now.plus(lifetime));
+        acts.record(new SecurityAct(now, actor, SecurityAct.Kind.TOKEN_CREATED, Long.toString(token.id()),
+                "token '" + name + "' of " + token.username() + " with roles " + String.join(",", chosen)
+                        + ", expires " + token.expiresAt()));
         return new Created.Made(new NewToken("pc_" + token.id() + "_" + secretPart, token));
     }
 
@@ -90,7 +114,8 @@ public final class ApiTokenService implements ApiTokensUseCase {
         if (username == null) {
             return tokens.list(null);
         }
-        return accounts.findByUsername(username).map(a -> tokens.list(a.account().id())).orElse(List.of());
+        return passwords.active(username).map(a -> tokens.list(a.id()))
+                .orElseGet(() -> tokens.list(null).stream().filter(t -> t.username().equalsIgnoreCase(username)).toList());
     }
 
     @Override
@@ -99,7 +124,14 @@ public final class ApiTokenService implements ApiTokensUseCase {
         if (found.isEmpty() || !actorIsAdmin && !found.get().token().username().equalsIgnoreCase(actor)) {
             return false;
         }
-        return tokens.revoke(tokenId, clock.instant());
+        Instant now = clock.instant();
+        boolean revoked = tokens.revoke(tokenId, now);
+        if (revoked) {
+            ApiToken token = found.get().token();
+            acts.record(new SecurityAct(now, actor, SecurityAct.Kind.TOKEN_REVOKED, Long.toString(tokenId),
+                    "token '" + token.name() + "' of " + token.username()));
+        }
+        return revoked;
     }
 
     @Override

@@ -15,7 +15,9 @@ import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
 import com.policyconsole.domain.port.out.HistoryReader;
 import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.port.out.RequestHistory;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,8 @@ public final class ApprovalService implements ApprovalsUseCase {
     private final ConfigRuleLifecycleService rules;
     private final BulkJobStore jobs;
     private final Clock clock;
+    private final ManageAccountsUseCase accounts;
+    private final Duration validity;
 
     /** Approvals of emergency policy creates only. */
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
@@ -53,6 +57,19 @@ public final class ApprovalService implements ApprovalsUseCase {
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
                            EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules, BulkJobStore jobs,
                            Clock clock) {
+        this(holds, reader, history, gateway, rules, jobs, null, null, clock);
+    }
+
+    /**
+     * @param accounts tells whether an approver's approval counts (their password and roles their own); null: every
+     *                 approver other than the requester counts
+     * @param validity how far back a password or roles set by someone else make an approval not count
+     */
+    public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
+                           EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules, BulkJobStore jobs,
+                           ManageAccountsUseCase accounts, Duration validity, Clock clock) {
+        this.accounts = accounts;
+        this.validity = accounts == null ? null : Objects.requireNonNull(validity, "'validity' must not be null");
         this.rules = rules;
         this.jobs = jobs;
         this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
@@ -92,12 +109,13 @@ public final class ApprovalService implements ApprovalsUseCase {
         }
         Held held = found.get();
         boolean ruleDelete = held.detail().entry().operation() == Operation.DELETE_CONFIG_RULE;
+        boolean ruleDisable = held.detail().entry().operation() == Operation.DISABLE_CONFIG_RULE;
         PreparedCall call;
-        if (ruleDelete) {
+        if (ruleDelete || ruleDisable) {
             if (rules == null) {
-                return new Decision.Refused(409, "this console does not send Config rule deletes; nothing is sent");
+                return new Decision.Refused(409, "this console does not send Config rule changes; nothing is sent");
             }
-            call = rules.heldDelete(held.detail().entry());
+            call = ruleDelete ? rules.heldDelete(held.detail().entry()) : rules.heldDisable(held.detail().entry());
         } else {
             Optional<EmergencyPolicyRequest> request = gateway.readBack(held.detail().request());
             if (request.isEmpty()) {
@@ -196,7 +214,7 @@ public final class ApprovalService implements ApprovalsUseCase {
         return new Decision.Rejected(jobId);
     }
 
-    private static Decision jobRefusal(Optional<HeldJob> found, String approver, String reason, boolean approving) {
+    private Decision jobRefusal(Optional<HeldJob> found, String approver, String reason, boolean approving) {
         if (found.isEmpty()) {
             return new Decision.Refused(404, "there is no bulk job awaiting approval with this number");
         }
@@ -204,7 +222,7 @@ public final class ApprovalService implements ApprovalsUseCase {
     }
 
     /** Why a decision by {@code approver} is refused, or null: {@code status} null when nothing is held. */
-    private static Decision refusal(String status, String requestedBy, String approver, String reason,
+    private Decision refusal(String status, String requestedBy, String approver, String reason,
                                     boolean approving) {
         if (status == null) {
             return new Decision.Refused(404, "there is no submission awaiting approval with this number");
@@ -217,6 +235,12 @@ public final class ApprovalService implements ApprovalsUseCase {
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             return new Decision.Refused(422, "give a reason of 1 to " + MAX_REASON + " characters");
+        }
+        if (approving && accounts != null) {
+            Optional<String> why = accounts.whyApprovalDoesNotCount(ApprovalHold.userOf(approver), validity);
+            if (why.isPresent()) {
+                return new Decision.Refused(403, "your approval does not count: " + why.get());
+            }
         }
         return null;
     }

@@ -18,6 +18,8 @@ import com.policyconsole.domain.port.in.BulkDeliveryUseCase;
 import com.policyconsole.domain.port.in.BulkStartResult;
 import com.policyconsole.domain.port.out.BulkJobStore;
 import com.policyconsole.domain.port.out.PolicyInventory;
+import com.policyconsole.domain.port.out.SecurityActs;
+import com.policyconsole.domain.model.audit.SecurityAct;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,18 +40,22 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     private final DeliveryStatusUseCase status;
     private final ApprovalRules approvals;
     private final EmergencyPolicyGateway gateway;
+    private final SecurityActs acts;
 
     public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock) {
-        this(inventory, jobs, limits, clock, null, ApprovalRules.NONE, null);
+        this(inventory, jobs, limits, clock, null, ApprovalRules.NONE, null, SecurityActs.NONE);
     }
 
     /**
      * @param status retries the deliveries that failed on a layer; null: only unsent failures are retried
      * @param approvals which jobs wait for a second person's approval
      * @param gateway prepares the deliveries' requests whose hash a held job is bound to; null when none is held
+     * @param acts where cancelling a job and retrying its failed deliveries are recorded
      */
     public BulkDeliveryService(PolicyInventory inventory, BulkJobStore jobs, SecMasterLimits limits, Clock clock,
-                               DeliveryStatusUseCase status, ApprovalRules approvals, EmergencyPolicyGateway gateway) {
+                               DeliveryStatusUseCase status, ApprovalRules approvals, EmergencyPolicyGateway gateway,
+                               SecurityActs acts) {
+        this.acts = Objects.requireNonNull(acts, "'acts' must not be null");
         this.status = status;
         this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
         this.gateway = gateway;
@@ -75,8 +81,14 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     }
 
     @Override
-    public List<String> approvalReasons(BulkPlan plan) {
-        return gateway == null ? List.of() : approvals.bulkReasons(plan.objects());
+    public List<String> approvalReasons(BulkDeliveryCommand command, BulkPlan plan) {
+        if (gateway == null) {
+            return List.of();
+        }
+        long recent = jobs.objectsStartedWithoutApproval(ApprovalHold.userOf(command.actor()),
+                clock.instant().minus(approvals.validity()));
+        return approvals.bulkReasons(plan.deliveries().stream().map(d -> d.request(command.template()).policy())
+                .toList(), plan.objects(), recent);
     }
 
     @Override
@@ -92,7 +104,7 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
                 || plan.hasWarnings() && !command.warningsAcknowledged()) {
             return new BulkStartResult.Rejected(plan);
         }
-        List<String> reasons = approvalReasons(plan);
+        List<String> reasons = approvalReasons(command, plan);
         try {
             Instant now = clock.instant();
             if (!reasons.isEmpty()) {
@@ -137,13 +149,35 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
     }
 
     @Override
-    public boolean cancel(long jobId) {
-        return jobs.cancel(jobId);
+    public boolean cancel(String actor, long jobId) {
+        boolean cancelled = jobs.cancel(jobId);
+        if (cancelled) {
+            acts.record(new SecurityAct(clock.instant(), actor, SecurityAct.Kind.JOB_CANCELLED, Long.toString(jobId),
+                    "bulk job #" + jobId + " cancelled: its waiting deliveries are not sent"));
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean withdraw(String actor, long jobId) {
+        Optional<ApprovalHold> hold = jobs.jobHold(jobId);
+        if (hold.isEmpty() || hold.get().decidedBy() != null
+                || !ApprovalHold.userOf(actor).equalsIgnoreCase(hold.get().requestedBy())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!jobs.decideJob(jobId, false, actor, "withdrawn by its requester", now)) {
+            return false;
+        }
+        acts.record(new SecurityAct(now, actor, SecurityAct.Kind.JOB_WITHDRAWN, Long.toString(jobId),
+                "bulk job #" + jobId + " withdrawn by its requester before a decision: nothing is sent"));
+        return true;
     }
 
     @Override
     public int retryFailed(String actor, long jobId) {
-        int retried = jobs.retryFailed(jobId);
+        int queued = jobs.retryFailed(actor, jobId);
+        int retried = queued;
         if (status != null) {
             for (long entryId : jobs.layerFailures(jobId)) {
                 Optional<SubmissionResult> result = status.retryFailedLayers(actor, entryId);
@@ -152,6 +186,11 @@ public final class BulkDeliveryService implements BulkDeliveryUseCase {
                     retried++;
                 }
             }
+        }
+        if (retried > 0) {
+            acts.record(new SecurityAct(clock.instant(), actor, SecurityAct.Kind.JOB_RETRIED, Long.toString(jobId),
+                    "bulk job #" + jobId + ": " + queued + " deliveries sent again, " + (retried - queued)
+                            + " failed layers retried"));
         }
         return retried;
     }

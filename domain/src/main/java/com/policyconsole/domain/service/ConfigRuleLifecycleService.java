@@ -93,7 +93,7 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
                                       Pause pause, ApprovalRules approvals, ApprovalStore holds) {
         this.history = Objects.requireNonNull(history, "'history' must not be null");
         this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
-        this.holding = holds == null || !approvals.ruleDeletes() ? null
+        this.holding = holds == null || !approvals.ruleDeletes() && !approvals.ruleDisables() ? null
                 : new SubmissionPipeline(history, clock, approvals, holds);
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
@@ -184,7 +184,8 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     @Override
     public SubmissionResult submit(RuleChangeCommand command) {
         Checked[] checked = {null};
-        if (command.kind() == RuleChangeCommand.Kind.DELETE && holding != null) {
+        if (holding != null && (command.kind() == RuleChangeCommand.Kind.DELETE && approvals.ruleDeletes()
+                || command.kind() == RuleChangeCommand.Kind.DISABLE && approvals.ruleDisables())) {
             // the delete is what a second person approves; its disable, if needed, is sent once it is approved
             return holding.submit(command.actor(), () -> new RuleChangeSubmission(last(checked[0]), null),
                     () -> {
@@ -211,6 +212,11 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
         SubmissionResult second = pipeline.submit(command.actor(), new RuleChangeSubmission(delete, sent.entryId()),
                 Violations::none, true, () -> call, null);
         return second instanceof SubmissionResult.Sent ? second : first;
+    }
+
+    /** The disable held as {@code entry}, prepared as the console would send it now. */
+    PreparedCall heldDisable(HistoryEntry entry) {
+        return gateway.prepare(new RuleChange.Disable(entry.domainId(), entry.ruleId(), entry.ruleName()));
     }
 
     /** The delete held as {@code entry}, prepared as the console would send it now. */

@@ -3,7 +3,6 @@ package com.policyconsole.domain.validation;
 import static com.policyconsole.domain.validation.RuleSet.check;
 import static com.policyconsole.domain.validation.RuleSet.each;
 import static com.policyconsole.domain.validation.RuleSet.matches;
-import static com.policyconsole.domain.validation.RuleSet.multilineText;
 import static com.policyconsole.domain.validation.RuleSet.nested;
 import static com.policyconsole.domain.validation.RuleSet.oneOf;
 import static com.policyconsole.domain.validation.RuleSet.present;
@@ -77,7 +76,7 @@ public final class ConfigRules {
                     required("name", ConfigRule::name),
                     text("name", ConfigRule::name, 1, 64),
                     matches("name", ConfigRule::name, RULE_NAME, "may contain only letters, digits, '_' and '-'"),
-                    multilineText("description", ConfigRule::description, 512),
+                    text("description", ConfigRule::description, 0, 512),
                     oneOf("period", ConfigRule::period, WireEnum.wireNames(Period.class)),
                     // Table 4 PolicyFilterDefinition
                     nested("policy_filter", ConfigRule::policyFilter,

@@ -99,7 +99,29 @@ public sealed interface Rule<T>
             if (bad >= 0) {
                 out.add(Violation.error(path(prefix, field), ViolationCode.CONTROL_CHARACTER,
                         label(prefix, field) + " contains a control character (U+" + String.format("%04X", bad) + ")"));
+            } else if (hasSurroundingWhitespace(text)) {
+                out.add(Violation.error(path(prefix, field), ViolationCode.SURROUNDING_WHITESPACE,
+                        label(prefix, field) + " starts or ends with whitespace: send it without"));
             }
+        }
+
+        /**
+         * Whether {@code text} starts or ends with whitespace: such a value is not in its one canonical form, so what
+         * a reader sees, the rules check and the cloud receives could differ. The forms strip their fields; an API
+         * body is refused instead of silently changed.
+         */
+        static boolean hasSurroundingWhitespace(String text) {
+            if (text.isEmpty()) {
+                return false;
+            }
+            int first = text.codePointAt(0);
+            int last = text.codePointBefore(text.length());
+            return isSpace(first) || isSpace(last);
+        }
+
+        /** Whitespace of any kind, the no-break spaces included (which {@link String#strip()} keeps). */
+        private static boolean isSpace(int codePoint) {
+            return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
         }
 
         /**

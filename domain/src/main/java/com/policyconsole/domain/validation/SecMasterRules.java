@@ -4,7 +4,6 @@ import static com.policyconsole.domain.validation.RuleSet.check;
 import static com.policyconsole.domain.validation.RuleSet.each;
 import static com.policyconsole.domain.validation.RuleSet.looksLike;
 import static com.policyconsole.domain.validation.RuleSet.matches;
-import static com.policyconsole.domain.validation.RuleSet.multilineText;
 import static com.policyconsole.domain.validation.RuleSet.nested;
 import static com.policyconsole.domain.validation.RuleSet.oneOf;
 import static com.policyconsole.domain.validation.RuleSet.required;
@@ -114,7 +113,8 @@ public final class SecMasterRules {
                     required("defense_policy_list", EmergencyPolicy::defensePolicyList),
                     // Table 7 defense_policy_list
                     each("defense_policy_list", EmergencyPolicy::defensePolicyList, TABLE_7_DEFENSE_CONNECTION),
-                    multilineText("description", EmergencyPolicy::description, MAX_TEXT_LENGTH),
+                    // one line, as labels: the same character rules for every free-text field of the console
+                    text("description", EmergencyPolicy::description, 0, MAX_TEXT_LENGTH),
                     text("labels", EmergencyPolicy::labels, 0, MAX_TEXT_LENGTH),
                     required("policy_category", EmergencyPolicy::policyCategory),
                     oneOf("policy_category", EmergencyPolicy::policyCategory, WireEnum.wireNames(PolicyCategory.class)),
@@ -197,9 +197,17 @@ public final class SecMasterRules {
         }
         String path = Rule.path(prefix, "block_target");
         List<String> targets = p.targets();
+        String[] raw = p.blockTarget().split(",", -1);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String target = targets.get(i);
+            if (i < raw.length && !raw[i].equals(target)) {
+                // what is checked is what is sent: " 1.2.3.4" or "1.2.3.4\n" would go to SecMaster as it is
+                out.add(Violation.error(path, ViolationCode.SURROUNDING_WHITESPACE, "'" + abbreviate(target) + "'"
+                        + position(targets, i) + " has whitespace or a line break around it: send the objects"
+                        + " separated by commas alone"));
+                continue;
+            }
             if (target.isEmpty()) {
                 out.add(Violation.error(path, ViolationCode.REQUIRED,
                         "block_target has an empty object" + position(targets, i) + "; remove the extra comma"));

@@ -11,6 +11,7 @@ public enum ViolationCode {
     NOT_ALLOWED("not_allowed"),
     BAD_FORMAT("bad_format"),
     CONTROL_CHARACTER("control_character"),
+    SURROUNDING_WHITESPACE("surrounding_whitespace"),
 
     // Cross-field rules (docs/cloud-apis.md, Enums and Limits).
     RETRY_LIST_REQUIRED("retry_list_required"),

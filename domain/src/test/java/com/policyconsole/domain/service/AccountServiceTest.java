@@ -84,25 +84,29 @@ class AccountServiceTest {
         return new UserAccount(a.id(), a.username(), a.roles(), false, a.createdAt(), a.updatedAt());
     }
 
-    /** One account, "ada", counting reads by name. */
+    /** One account, "ada" (password "ada-password-1"), counting reads by name; a second, "root", an admin. */
     private final class Store implements AccountStore {
         UserAccount account = new UserAccount(1, "ada", List.of(Roles.OPERATOR), true, now, now);
+        String hash = "ada-password-1";
+        UserAccount root = new UserAccount(2, "root", List.of(Roles.ADMIN), true, now, now);
         int reads;
 
         @Override
         public List<UserAccount> list() {
-            return List.of(account);
+            return List.of(account, root);
         }
 
         @Override
         public Optional<UserAccount> find(long id) {
-            return id == 1 ? Optional.of(account) : Optional.empty();
+            return id == 1 ? Optional.of(account) : id == 2 ? Optional.of(root) : Optional.empty();
         }
 
         @Override
         public Optional<StoredAccount> findByUsername(String username) {
             reads++;
-            return "ada".equalsIgnoreCase(username) ? Optional.of(new StoredAccount(account, "hash")) : Optional.empty();
+            return "ada".equalsIgnoreCase(username) ? Optional.of(new StoredAccount(account, hash))
+                    : "root".equalsIgnoreCase(username) ? Optional.of(new StoredAccount(root, "root-password-1"))
+                    : Optional.empty();
         }
 
         @Override
@@ -111,18 +115,75 @@ class AccountServiceTest {
         }
 
         @Override
-        public Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at) {
+        public Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at,
+                                            String actor, boolean bySomeoneElse) {
             return Optional.empty();
         }
 
         @Override
-        public AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at) {
-            AccountChange change = decide.apply(account);
+        public AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at, String actor) {
+            UserAccount a = id == 2 ? root : account;
+            AccountChange change = decide.apply(a);
+            UserAccount changed = null;
             if (change instanceof AccountChange.NewEnabled enabled) {
-                account = new UserAccount(1, "ada", account.roles(), enabled.enabled(), account.createdAt(), at);
+                changed = new UserAccount(a.id(), a.username(), a.roles(), enabled.enabled(), a.createdAt(), at,
+                        a.setByOtherAt(), actor, a.mustChangePassword());
+            } else if (change instanceof AccountChange.NewRoles roles) {
+                changed = new UserAccount(a.id(), a.username(), roles.roles(), a.enabled(), a.createdAt(), at,
+                        roles.bySomeoneElse() ? at : a.setByOtherAt(), actor, a.mustChangePassword());
+            } else if (change instanceof AccountChange.NewPasswordHash password) {
+                if (id == 1) {
+                    hash = password.hash();
+                }
+                changed = new UserAccount(a.id(), a.username(), a.roles(), a.enabled(), a.createdAt(), at,
+                        password.bySomeoneElse() ? at : a.setByOtherAt(), actor, password.bySomeoneElse());
             }
-            return new AccountResult.Done(account);
+            if (changed == null) {
+                return new AccountResult.Refused(((AccountChange.Refuse) change).errors());
+            }
+            if (id == 2) {
+                root = changed;
+            } else {
+                account = changed;
+            }
+            return new AccountResult.Done(changed);
         }
+    }
+
+    @Test
+    void aPasswordAnAdminSetMustBeReplacedAndKeepsApprovalsFromCountingForTheValidityWindow() {
+        Duration window = Duration.ofHours(1);
+        assertThat(accounts.whyApprovalDoesNotCount("ada", window)).isEmpty();
+
+        assertThat(accounts.setPassword("root", 1, "chosen-by-root-1")).isInstanceOf(AccountResult.Done.class);
+        assertThat(store.account.mustChangePassword()).isTrue();
+        assertThat(store.account.changedBy()).isEqualTo("root");
+        assertThat(accounts.whyApprovalDoesNotCount("ada", window)).get().asString().contains("set by root");
+
+        assertThat(accounts.changeOwnPassword("ada", "wrong-password-1", "adas-own-choice-1"))
+                .isInstanceOf(AccountResult.Refused.class);
+        assertThat(accounts.changeOwnPassword("ada", "chosen-by-root-1", "chosen-by-root-1"))
+                .as("the same one again").isInstanceOf(AccountResult.Refused.class);
+        assertThat(accounts.changeOwnPassword("ada", "chosen-by-root-1", "adas-own-choice-1"))
+                .isInstanceOf(AccountResult.Done.class);
+        assertThat(store.account.mustChangePassword()).isFalse();
+        now = now.plus(Duration.ofMinutes(59));
+        assertThat(accounts.whyApprovalDoesNotCount("ada", window)).as("whoever set it may have set ada's own too")
+                .get().asString().contains("within the approval validity");
+        now = now.plus(Duration.ofMinutes(2));
+        assertThat(accounts.whyApprovalDoesNotCount("ada", window)).isEmpty();
+    }
+
+    @Test
+    void rolesSetBySomeoneElseCountAsSetByThemAndNobodyMakesThemselfAnApprover() {
+        assertThat(accounts.setRoles("root", 1, List.of(Roles.OPERATOR, Roles.APPROVER)))
+                .isInstanceOf(AccountResult.Done.class);
+        assertThat(store.account.setByOtherAt()).isEqualTo(now);
+        assertThat(accounts.whyApprovalDoesNotCount("ada", Duration.ofHours(1))).isPresent();
+
+        AccountResult self = accounts.setRoles("root", 2, List.of(Roles.ADMIN, Roles.APPROVER));
+        assertThat(self).isInstanceOfSatisfying(AccountResult.Refused.class, r -> assertThat(r.errors())
+                .extracting(e -> e.code()).containsExactly("approver_grants_self"));
     }
 
     /** Not a hash at all: these tests are about reading accounts. */

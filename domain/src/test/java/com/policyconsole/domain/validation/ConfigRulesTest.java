@@ -293,7 +293,7 @@ class ConfigRulesTest {
     @ValueSource(strings = {" leading", "trailing ", "slash/key", "hash#", "comma,", "quote\"", "<script>"})
     void tagKeysOutsideTheCharacterSetAreRefused(String key) {
         assertThat(validate(seed().tags(List.of(new ResourceTag(key, "v"))).build()).at("tags[0].key"))
-                .extracting(Violation::code).containsExactly(ViolationCode.BAD_FORMAT);
+                .extracting(Violation::code).contains(ViolationCode.BAD_FORMAT);
     }
 
     @Test

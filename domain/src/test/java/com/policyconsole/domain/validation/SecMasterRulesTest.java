@@ -53,7 +53,7 @@ class SecMasterRulesTest {
                 .accountScope("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
                 .epsScope("0")
                 .regionScope("f0e1d2c3b4a5968778695a4b3c2d1e0f")
-                .description("Credential stuffing from botnet\nticket SEC-1234")
+                .description("Credential stuffing from botnet, ticket SEC-1234")
                 .labels("incident,sec-1234")
                 .blockAge(BlockAge.until(Instant.parse("2030-01-01T00:00:00Z"))));
         assertThat(validate(request).all()).isEmpty();
@@ -172,10 +172,24 @@ class SecMasterRulesTest {
     }
 
     @Test
-    void labelsWithALineBreakAreRefusedButDescriptionMaySpanLines() {
-        assertThat(validate(with(b -> b.labels("a\nb"))).at("data_object.labels"))
-                .extracting(Violation::code).containsExactly(ViolationCode.CONTROL_CHARACTER);
-        assertThat(validate(with(b -> b.description("a\nb"))).all()).isEmpty();
+    void labelsAndDescriptionFollowTheSameCharacterRules() {
+        for (String text : List.of("a\nb", "a\r\nb", "a\rb", "a\tb")) {
+            assertThat(validate(with(b -> b.labels(text))).at("data_object.labels"))
+                    .extracting(Violation::code).containsExactly(ViolationCode.CONTROL_CHARACTER);
+            assertThat(validate(with(b -> b.description(text))).at("data_object.description"))
+                    .extracting(Violation::code).containsExactly(ViolationCode.CONTROL_CHARACTER);
+        }
+        for (String text : List.of(" a", "a ", "\u00a0a", "a\u2003")) {
+            assertThat(validate(with(b -> b.description(text))).at("data_object.description"))
+                    .extracting(Violation::code).containsExactly(ViolationCode.SURROUNDING_WHITESPACE);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3.4 ", "1.2.3.4\n", "1.2.3.4\r", "\t1.2.3.4", " 1.2.3.4", "1.2.3.4,\n5.6.7.8"})
+    void anObjectWithWhitespaceOrALineBreakAroundItIsRefusedNotTrimmed(String blockTarget) {
+        assertThat(validate(with(b -> b.blockTarget(blockTarget))).at("data_object.block_target"))
+                .extracting(Violation::code).contains(ViolationCode.SURROUNDING_WHITESPACE);
     }
 
     @ParameterizedTest

@@ -380,6 +380,12 @@ public final class SecMasterCodec {
         if (items == null && data.isMissingNode() && !root.path("success").isBoolean()) {
             throw new WireJson.UnreadableBodyException("the answer has no data");
         }
+        if (items == null && !data.isMissingNode() && !data.isNull()
+                && !(data.isObject() && integer(data.path("total")).orElse(-1) == 0)) {
+            // a data that is no list (and no empty page) is not an empty workspace: it is an answer not understood
+            throw new WireJson.UnreadableBodyException("the answer's data is " + data.getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ", not a list of " + String.join(", ", LIST_MEMBERS));
+        }
         List<JsonNode> list = new ArrayList<>();
         if (items != null) {
             items.forEach(list::add);

@@ -19,6 +19,8 @@ import com.policyconsole.domain.model.lifecycle.LayerOutcome;
 import com.policyconsole.domain.model.lifecycle.SecMasterPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecMasterCodecTest {
 
@@ -87,6 +89,15 @@ class SecMasterCodecTest {
         assertThatThrownBy(() -> SecMasterCodec.listPage("[]")).isInstanceOf(WireJson.UnreadableBodyException.class);
         assertThatThrownBy(() -> SecMasterCodec.listPage("{\"foo\":1}")).isInstanceOf(WireJson.UnreadableBodyException.class);
         assertThatThrownBy(() -> SecMasterCodec.listPage("")).isInstanceOf(WireJson.UnreadableBodyException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"success\":true,\"data\":\"policies\"}", "{\"success\":true,\"data\":7}",
+            "{\"success\":true,\"data\":{\"total\":3}}", "{\"success\":true,\"data\":true}"})
+    void aSuccessfulAnswerWhoseDataIsNoListIsUnreadableNotAnEmptyWorkspace(String body) {
+        assertThatThrownBy(() -> SecMasterCodec.listPage(body)).isInstanceOf(WireJson.UnreadableBodyException.class)
+                .hasMessageContaining("not a list");
+        assertThat(SecMasterCodec.listPage("{\"success\":true,\"data\":{\"total\":0}}").items()).isEmpty();
     }
 
     @Test

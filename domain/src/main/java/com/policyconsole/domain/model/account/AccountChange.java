@@ -13,8 +13,12 @@ public sealed interface AccountChange {
         }
     }
 
-    /** A new password, as its hash. */
-    record NewPasswordHash(String hash) implements AccountChange {
+    /**
+     * A new password, as its hash.
+     *
+     * @param bySomeoneElse set by someone other than the user: they must set their own at the next login
+     */
+    record NewPasswordHash(String hash, boolean bySomeoneElse) implements AccountChange {
 
         @Override
         public String toString() {
@@ -22,8 +26,12 @@ public sealed interface AccountChange {
         }
     }
 
-    /** New roles, in the order of {@link Roles#ALL}. */
-    record NewRoles(List<String> roles) implements AccountChange {
+    /**
+     * New roles, in the order of {@link Roles#ALL}.
+     *
+     * @param bySomeoneElse set by someone other than the user
+     */
+    record NewRoles(List<String> roles, boolean bySomeoneElse) implements AccountChange {
 
         public NewRoles {
             roles = List.copyOf(roles);

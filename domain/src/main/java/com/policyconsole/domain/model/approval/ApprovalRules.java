@@ -8,9 +8,11 @@ import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.history.SubmittedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which submissions need a second person (four-eyes) before they are sent, and how long an approval may take. The
@@ -22,15 +24,18 @@ import java.util.Optional;
  * @param widestIpv4Prefix an IPv4 CIDR with a shorter prefix needs approval
  * @param widestIpv6Prefix an IPv6 CIDR with a shorter prefix needs approval
  * @param ruleDeletes whether deleting a Config rule needs approval
+ * @param ruleDisables whether disabling a Config rule needs approval (a disabled rule evaluates nothing, which is
+ *                     what a delete is held against)
  * @param largestBulkJob a bulk job of more objects needs approval
  * @param validity how long a submission waits for its approval before it expires
  */
 public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int widestIpv4Prefix, int widestIpv6Prefix,
-                            boolean ruleDeletes, int largestBulkJob, Duration validity) {
+                            boolean ruleDeletes, boolean ruleDisables, int largestBulkJob, Duration validity) {
 
-    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, 1_000, Duration.ofHours(1));
+    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, true, 1_000,
+            Duration.ofHours(1));
     /** No submission needs approval. */
-    public static final ApprovalRules NONE = new ApprovalRules(false, false, 0, 0, false, Integer.MAX_VALUE,
+    public static final ApprovalRules NONE = new ApprovalRules(false, false, 0, 0, false, false, Integer.MAX_VALUE,
             Duration.ofHours(1));
 
     public ApprovalRules {
@@ -47,39 +52,109 @@ public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int wi
         List<String> reasons = new ArrayList<>();
         if (request instanceof SubmittedRequest.EmergencyPolicySubmission s && s.request().policy() != null
                 && request.operation() == com.policyconsole.domain.model.history.Operation.CREATE_EMERGENCY_POLICY) {
-            EmergencyPolicy policy = s.request().policy();
-            if (whiteEntries && policy.category().orElse(null) == PolicyCategory.WHITE) {
-                reasons.add("a WHITE (allow) entry");
-            }
-            Optional<BlockType> type = policy.blockType();
-            if (userNameBlocks && type.orElse(null) == BlockType.USER_NAME) {
-                reasons.add("a block of IAM user names");
-            }
-            if (type.orElse(null) == BlockType.SOURCE_IP) {
-                for (String target : policy.targets()) {
-                    if (BlockTargetParser.parse(BlockType.SOURCE_IP, target) instanceof BlockTargetParser.Result.Parsed p
-                            && p.target() instanceof BlockTarget.CidrBlock cidr) {
-                        boolean v4 = cidr.range().isIPv4();
-                        int prefix = cidr.range().getNetworkPrefixLength() == null ? (v4 ? 32 : 128)
-                                : cidr.range().getNetworkPrefixLength();
-                        if (prefix < (v4 ? widestIpv4Prefix : widestIpv6Prefix)) {
-                            reasons.add("the range " + target + " is wider than /" + (v4 ? widestIpv4Prefix
-                                    : widestIpv6Prefix));
-                        }
-                    }
-                }
-            }
+            reasons.addAll(reasons(s.request().policy()));
         }
         if (ruleDeletes && request instanceof SubmittedRequest.RuleChangeSubmission r
                 && r.change() instanceof com.policyconsole.domain.model.config.RuleChange.Delete) {
             reasons.add("deleting a Config rule");
         }
+        if (ruleDisables && request instanceof SubmittedRequest.RuleChangeSubmission r
+                && r.change() instanceof com.policyconsole.domain.model.config.RuleChange.Disable) {
+            reasons.add("disabling a Config rule");
+        }
         return reasons;
     }
 
-    /** Why a bulk job of {@code objects} objects needs a second person's approval; empty when it does not. */
-    public List<String> bulkReasons(long objects) {
-        return objects > largestBulkJob ? List.of("a bulk job of " + String.format(java.util.Locale.ROOT, "%,d", objects)
-                + " objects (more than " + String.format(java.util.Locale.ROOT, "%,d", largestBulkJob) + ")") : List.of();
+    /**
+     * Why creating {@code policy} needs a second person's approval, whatever the path it takes (a single create or
+     * a delivery of a bulk job); empty when it does not.
+     */
+    public List<String> reasons(EmergencyPolicy policy) {
+        List<String> reasons = new ArrayList<>();
+        if (whiteEntries && policy.category().orElse(null) == PolicyCategory.WHITE) {
+            reasons.add("a WHITE (allow) entry");
+        }
+        Optional<BlockType> type = policy.blockType();
+        if (userNameBlocks && type.orElse(null) == BlockType.USER_NAME) {
+            reasons.add("a block of IAM user names");
+        }
+        if (type.orElse(null) == BlockType.SOURCE_IP) {
+            for (String target : policy.targets()) {
+                if (isWide(target)) {
+                    reasons.add("the range " + target + " is wider than /" + (target.contains(":") ? widestIpv6Prefix
+                            : widestIpv4Prefix));
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** Whether {@code target} is a CIDR wider than the widest one sent without approval. */
+    private boolean isWide(String target) {
+        if (BlockTargetParser.parse(BlockType.SOURCE_IP, target) instanceof BlockTargetParser.Result.Parsed p
+                && p.target() instanceof BlockTarget.CidrBlock cidr) {
+            boolean v4 = cidr.range().isIPv4();
+            int prefix = cidr.range().getNetworkPrefixLength() == null ? (v4 ? 32 : 128)
+                    : cidr.range().getNetworkPrefixLength();
+            return prefix < (v4 ? widestIpv4Prefix : widestIpv6Prefix);
+        }
+        return false;
+    }
+
+    /** Ranges named one by one in a bulk job's reasons; the rest are counted. */
+    private static final int RANGES_NAMED = 5;
+
+    /**
+     * Why a bulk job needs a second person's approval: every condition of a single create, asked of each of its
+     * deliveries (so no WHITE entry, user-name block or wide range escapes by being one of many), and the count rule,
+     * which adds the objects of the requester's jobs started without approval within the validity window to this
+     * job's, so that splitting a large job does not escape it. Empty when it may start at once.
+     *
+     * @param deliveries the create requests of the job's deliveries
+     * @param objects the objects of this job
+     * @param recentObjects the objects of the requester's jobs started without approval within {@link #validity()}
+     */
+    public List<String> bulkReasons(List<EmergencyPolicy> deliveries, long objects, long recentObjects) {
+        Set<String> reasons = new LinkedHashSet<>();
+        List<String> ranges = new ArrayList<>();
+        for (EmergencyPolicy delivery : deliveries) {
+            for (String reason : reasons(delivery)) {
+                if (reason.startsWith("the range ")) {
+                    ranges.add(reason);
+                } else {
+                    reasons.add(reason);
+                }
+            }
+        }
+        ranges.stream().limit(RANGES_NAMED).forEach(reasons::add);
+        if (ranges.size() > RANGES_NAMED) {
+            reasons.add(format(ranges.size() - RANGES_NAMED) + " more ranges wider than allowed without approval");
+        }
+        reasons.addAll(bulkReasons(objects, recentObjects));
+        return List.copyOf(reasons);
+    }
+
+    /** The count rule alone: this job's objects and the requester's recent ones, against the largest job. */
+    public List<String> bulkReasons(long objects, long recentObjects) {
+        if (objects > largestBulkJob) {
+            return List.of("a bulk job of " + format(objects) + " objects (more than " + format(largestBulkJob) + ")");
+        }
+        if (objects + recentObjects > largestBulkJob) {
+            return List.of(format(objects) + " objects and the " + format(recentObjects) + " of the requester's jobs"
+                    + " started without approval in the last " + validity.toMinutes() + " minutes: more than "
+                    + format(largestBulkJob));
+        }
+        return List.of();
+    }
+
+    /** The settings in one line, as the audit chain records them at each start. */
+    public String describe() {
+        return "white-entries=" + whiteEntries + ", user-name-blocks=" + userNameBlocks + ", widest-ipv4-prefix="
+                + widestIpv4Prefix + ", widest-ipv6-prefix=" + widestIpv6Prefix + ", rule-deletes=" + ruleDeletes + ", rule-disables=" + ruleDisables
+                + ", largest-bulk-job=" + largestBulkJob + ", validity=" + validity;
+    }
+
+    private static String format(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** API tokens: made by a user for themself or by an admin for a user, shown once, listed, revoked, checked. */
+/**
+ * API tokens: made only by their own user, who types their password again to make one; shown once, listed, revoked
+ * (an admin lists and revokes anyone's), checked.
+ */
 public interface ApiTokensUseCase {
 
     /** Longest life of a token. */
@@ -23,11 +26,11 @@ public interface ApiTokensUseCase {
     }
 
     /**
-     * Makes a token for {@code username} with {@code roles} (the user's, or fewer) that lives {@code lifetime};
-     * {@code actor} is that user or an admin.
+     * Makes a token for {@code actor} with {@code roles} (theirs, or fewer) that lives {@code lifetime}, if
+     * {@code password} is their password now, their password is their own (not one an admin set), and they hold
+     * fewer live tokens than the cap.
      */
-    Created create(String actor, boolean actorIsAdmin, String username, String name, List<String> roles,
-                   Duration lifetime);
+    Created create(String actor, String password, String name, List<String> roles, Duration lifetime);
 
     /** The user's tokens, or every user's for an admin asking with {@code username} null. */
     List<ApiToken> list(String username);

@@ -19,7 +19,7 @@ public interface BulkDeliveryUseCase {
     BulkPlan plan(BulkDeliveryCommand command);
 
     /** Why a job of this plan would wait for a second person's approval; empty when it would start at once. */
-    List<String> approvalReasons(BulkPlan plan);
+    List<String> approvalReasons(BulkDeliveryCommand command, BulkPlan plan);
 
     /** Plans the batch again and, when it has no error and its warnings are acknowledged, starts it as a job. */
     BulkStartResult start(BulkDeliveryCommand command);
@@ -29,8 +29,18 @@ public interface BulkDeliveryUseCase {
     /** The {@code n} latest jobs, newest first. */
     List<JobProgress> recent(int n);
 
-    /** Stops the deliveries not yet sent; returns whether the job was running. */
-    boolean cancel(long jobId);
+    /**
+     * Stops the deliveries not yet sent of a running job, recorded as {@code actor}'s act; returns whether the job was
+     * running. A job awaiting approval is not cancelled: it changes only by a decision, its expiry, or its requester
+     * withdrawing it (a rejection by the requester).
+     */
+    boolean cancel(String actor, long jobId);
+
+    /**
+     * Withdraws a job awaiting approval, if {@code actor} is its requester: none of its deliveries is sent, and the
+     * withdrawal is its decision (REJECTED by the requester) and an act of the audit chain. False otherwise.
+     */
+    boolean withdraw(String actor, long jobId);
 
     /**
      * Sends again the deliveries that were refused or failed unsent, and retries ({@code action_type=retry}) the

@@ -22,12 +22,18 @@ public interface AccountStore {
     /** Whether there is no account at all (the first start). */
     boolean isEmpty();
 
-    /** Stores a new, enabled account; empty when the name (any case) is taken. */
-    Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at);
+    /**
+     * Stores a new, enabled account made by {@code actor}; empty when the name (any case) is taken.
+     *
+     * @param bySomeoneElse made by someone other than its user: its user must set their own password at the first
+     *                      login, and it counts as set by someone else at {@code at}
+     */
+    Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at, String actor,
+                                 boolean bySomeoneElse);
 
     /**
-     * Decides and applies a change of account {@code id} in one transaction: {@code decide} sees the account as it is
-     * and answers what to change, or why not.
+     * Decides and applies a change of account {@code id} by {@code actor} in one transaction: {@code decide} sees the
+     * account as it is and answers what to change, or why not.
      */
-    AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at);
+    AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at, String actor);
 }

@@ -21,6 +21,13 @@ import java.util.Optional;
  */
 public interface BulkJobStore {
 
+    /**
+     * How many objects the deliveries of {@code user}'s jobs created at or after {@code since} carry, counting only
+     * the jobs that started without an approval (for the count rule of four-eyes); a user's jobs under any of their
+     * tokens count as theirs.
+     */
+    long objectsStartedWithoutApproval(String user, Instant since);
+
     /** Keeps a batch as {@code actor}'s draft (and drops drafts older than {@code dropBefore}); returns it. */
     BulkDraft saveDraft(String actor, String fileName, byte[] content, Instant now, Instant dropBefore);
 
@@ -102,8 +109,11 @@ public interface BulkJobStore {
     /** Cancels a running job: no delivery waiting is sent any more; returns whether it was running. */
     boolean cancel(long jobId);
 
-    /** Queues again the deliveries of a job whose entry was refused or failed unsent; returns how many. */
-    int retryFailed(long jobId);
+    /**
+     * Queues again the deliveries of a job whose entry was refused or failed unsent, to be sent in {@code actor}'s name;
+     * returns how many.
+     */
+    int retryFailed(String actor, long jobId);
 
     /** The create entries of a job's deliveries that SecMaster accepted and that failed on some defense layer. */
     List<Long> layerFailures(long jobId);

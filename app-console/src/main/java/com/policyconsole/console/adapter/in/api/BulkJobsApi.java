@@ -139,7 +139,7 @@ public class BulkJobsApi {
         return ApiViews.ok(new Plan(!plan.hasErrors() && !plan.deliveries().isEmpty(), plan.objects(),
                 plan.dropped().size(), plan.deliveries().stream().map(d -> new Delivery(d.number(), d.objects().size(),
                         d.notBefore().toSeconds())).toList(), findings(plan, read.objectsArray()), first,
-                bulk.approvalReasons(plan)));
+                bulk.approvalReasons(read.command(), plan)));
     }
 
     @POST
@@ -207,9 +207,26 @@ public class BulkJobsApi {
         if (job.isEmpty()) {
             return noSuchJob(id);
         }
-        if (!bulk.cancel(job.get().jobId())) {
+        if (!bulk.cancel(caller.actor(), job.get().jobId())) {
             return Problem.of(409, "not-running", "The job is not running", "Job " + id + " is "
                     + job.get().status() + "; nothing was changed.").response();
+        }
+        return ApiViews.ok(Job.of(bulk.progress(job.get().jobId()).orElse(job.get())));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Withdraw a bulk job awaiting approval", description = "Its requester withdraws it before a"
+            + " decision: nothing is sent; 409 when it is not awaiting approval or the caller did not ask for it.")
+    public Response withdraw(@PathParam("id") String id) {
+        Optional<JobProgress> job = progress(id);
+        if (job.isEmpty()) {
+            return noSuchJob(id);
+        }
+        if (!bulk.withdraw(caller.actor(), job.get().jobId())) {
+            return Problem.of(409, "not-withdrawn", "The job is not withdrawn", "Job " + id + " is "
+                    + job.get().status() + "; only its requester withdraws it while it awaits approval.").response();
         }
         return ApiViews.ok(Job.of(bulk.progress(job.get().jobId()).orElse(job.get())));
     }
@@ -243,9 +260,10 @@ public class BulkJobsApi {
                 return problem(Violation.error("data_object.block_target", ViolationCode.BAD_FORMAT, "a bulk job's"
                         + " objects go in 'objects' or 'batch'; the template policy has no block_target"));
             }
-            WireBodies.Create create = WireBodies.create(target, data);
-            if (create.problem() != null) {
-                return new Read(null, false, create.problem().response());
+            WireBodies.Create create = WireBodies.create(target, data, settings.knownConnections());
+            if (create.problem() != null || create.connectionProblem() != null) {
+                return new Read(null, false, (create.problem() != null ? create.problem() : create.connectionProblem())
+                        .response());
             }
             JsonNode objects = object.get("objects");
             String batch = ApiJson.text(object, "batch");

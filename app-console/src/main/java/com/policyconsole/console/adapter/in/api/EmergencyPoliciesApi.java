@@ -20,6 +20,7 @@ import com.policyconsole.domain.port.in.RetryDeliveryCommand;
 import com.policyconsole.domain.port.in.RetryDeliveryResult;
 import com.policyconsole.domain.port.in.RetryDeliveryUseCase;
 import com.policyconsole.domain.validation.Violations;
+import com.policyconsole.domain.validation.Violation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -77,6 +78,11 @@ public class EmergencyPoliciesApi {
             if (read.problem() != null) {
                 return read.problem();
             }
+            if (!read.connectionFindings().isEmpty()) {
+                // nothing is recorded or sent: the connection findings with the rules' findings, all at once
+                return Problem.violations(Violations.of(withConnectionFindings(read,
+                        previews.preview(read.command()).violations()))).response();
+            }
             return ApiViews.submitted(creates.create(read.command()));
         });
     }
@@ -93,8 +99,8 @@ public class EmergencyPoliciesApi {
             return read.problem();
         }
         Preview preview = previews.preview(read.command());
-        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), List.of(preview.rendered()),
-                preview.approvalReasons()));
+        return ApiViews.ok(ApiViews.Preview.of(Violations.of(withConnectionFindings(read, preview.violations())),
+                List.of(preview.rendered()), preview.approvalReasons()));
     }
 
     @POST
@@ -136,8 +142,18 @@ public class EmergencyPoliciesApi {
         });
     }
 
-    /** The command a body asks for, or the problem with it. */
-    private record Read(CreateEmergencyPolicyCommand command, Response problem) {
+    /** The command a body asks for, or the problem with it; the findings about its connections. */
+    private record Read(CreateEmergencyPolicyCommand command, Response problem, List<Violation> connectionFindings) {
+
+        Read(CreateEmergencyPolicyCommand command, Response problem) {
+            this(command, problem, List.of());
+        }
+    }
+
+    private static List<Violation> withConnectionFindings(Read read, Violations rules) {
+        List<Violation> all = new java.util.ArrayList<>(read.connectionFindings());
+        all.addAll(rules.all());
+        return all;
     }
 
     private Read read(String body) {
@@ -146,13 +162,13 @@ public class EmergencyPoliciesApi {
             WireBodies.Target target = WireBodies.target(object, new SecMasterWorkspace(settings.projectId(),
                     settings.workspaceId()), settings.secmasterVersion());
             boolean acknowledged = ApiJson.flag(object, "acknowledge_warnings");
-            WireBodies.Create create = WireBodies.create(target, object.get("data_object"));
+            WireBodies.Create create = WireBodies.create(target, object.get("data_object"), settings.knownConnections());
             if (create.problem() != null) {
                 return new Read(null, create.problem().response());
             }
             EmergencyPolicyRequest request = create.request();
             return new Read(new CreateEmergencyPolicyCommand(caller.actor(), request.workspace(),
-                    request.secmasterVersion(), request.policy(), acknowledged), null);
+                    request.secmasterVersion(), request.policy(), acknowledged), null, create.connectionFindings());
         } catch (ApiJson.BadBody e) {
             return new Read(null, e.problem().response());
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * Security headers on every response — pages, redirects to the login page, errors, static files: a strict
  * Content-Security-Policy (no inline script or style, no framing, forms post only to the console), frame
  * denial, no MIME sniffing, no referrer; and {@code Cache-Control: no-store} on everything but static assets,
- * so that pages with request data stay out of browser and proxy caches. Runs before authentication, and sets
+ * so that pages with request data stay out of browser and proxy caches; HSTS when served over TLS (directly, or
+ * behind a proxy that says so and is trusted). Runs before authentication, and sets
  * the headers when the response is written, so nothing later can drop them.
  */
 @ApplicationScoped
@@ -32,7 +33,14 @@ public class SecurityHeadersFilter {
 
     private static void onRequest(RoutingContext routing) {
         String path = routing.normalizedPath();
-        routing.addHeadersEndHandler(ignored -> apply(path, routing.response().headers()));
+        // the scheme as the client used it: behind a proxy, from X-Forwarded-Proto when quarkus.http.proxy.* trusts it
+        boolean tls = "https".equalsIgnoreCase(routing.request().scheme());
+        routing.addHeadersEndHandler(ignored -> {
+            apply(path, routing.response().headers());
+            if (tls) {
+                routing.response().headers().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+        });
         routing.next();
     }
 

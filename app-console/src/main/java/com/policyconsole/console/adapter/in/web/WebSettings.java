@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.in.web;
 
+import com.policyconsole.domain.validation.KnownConnections;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,5 +24,10 @@ public record WebSettings(String projectId, String workspaceId, String secmaster
         Objects.requireNonNull(workspaceId, "'workspaceId' must not be null");
         Objects.requireNonNull(domainId, "'domainId' must not be null");
         connections = List.copyOf(connections);
+    }
+
+    /** The configured connections, which an API create must name. */
+    public KnownConnections knownConnections() {
+        return new KnownConnections(connections.stream().map(ConfiguredConnection::connection).toList());
     }
 }

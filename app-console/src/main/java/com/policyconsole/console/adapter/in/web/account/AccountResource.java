@@ -1,5 +1,17 @@
 package com.policyconsole.console.adapter.in.web.account;
 
+import com.policyconsole.domain.model.account.AccountResult;
+import com.policyconsole.domain.model.account.FieldError;
+import com.policyconsole.domain.model.account.UserAccount;
+import com.policyconsole.domain.port.in.AuthenticateUseCase;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import com.policyconsole.domain.model.login.AccountActivity;
 import com.policyconsole.domain.port.in.LogInUseCase;
 import io.quarkus.qute.CheckedTemplate;
@@ -11,7 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The signed-in user's own page: their roles, their login before this one, and the failed logins since. */
+/**
+ * The signed-in user's own page: their roles, their login before this one, the failed logins since, and the form to
+ * set their own password (the current one required). A user whose password an admin set is sent here until they do.
+ */
 @Path("/account")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -19,21 +34,53 @@ public class AccountResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance account(String user, String roles, AccountActivity activity);
+        static native TemplateInstance account(String user, String roles, AccountActivity activity,
+                                               boolean mustChangePassword, boolean passwordChanged,
+                                               List<FieldError> errors);
     }
 
     private final LogInUseCase logins;
+    private final ManageAccountsUseCase accounts;
+    private final AuthenticateUseCase sessions;
     private final SecurityIdentity identity;
 
-    public AccountResource(LogInUseCase logins, SecurityIdentity identity) {
+    public AccountResource(LogInUseCase logins, ManageAccountsUseCase accounts, AuthenticateUseCase sessions,
+                           SecurityIdentity identity) {
         this.logins = logins;
+        this.accounts = accounts;
+        this.sessions = sessions;
         this.identity = identity;
     }
 
     @GET
-    public TemplateInstance account() {
-        String user = identity.getPrincipal().getName();
+    public TemplateInstance account(@RestQuery("password") String changed) {
+        return page("changed".equals(changed), List.of());
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm("current_password") String current, @RestForm String password,
+                                   @RestForm("password_again") String again) {
+        if (password != null && !password.equals(again)) {
+            return Response.status(422).entity(page(false, List.of(new FieldError("password_again", "passwords_differ",
+                    "The two new passwords differ.")))).build();
+        }
+        AccountResult result = accounts.changeOwnPassword(user(), current, password);
+        if (result instanceof AccountResult.Refused refused) {
+            return Response.status(422).entity(page(false, refused.errors())).build();
+        }
+        return Response.seeOther(URI.create("/account?password=changed")).build();
+    }
+
+    private TemplateInstance page(boolean changed, List<FieldError> errors) {
+        String user = user();
+        boolean mustChange = sessions.active(user).map(UserAccount::mustChangePassword).orElse(false);
         return Templates.account(user, String.join(", ", identity.getRoles().stream().sorted().toList()),
-                logins.activity(user));
+                logins.activity(user), mustChange, changed, errors);
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -24,8 +24,9 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * API tokens: a user makes tokens for themself (their roles or fewer, an expiry), sees each secret once, lists and
- * revokes them; an admin sees every user's tokens, makes tokens for a user and revokes any.
+ * API tokens: a user makes tokens for themself only, typing their password again (their roles or fewer, an expiry),
+ * sees each secret once, lists and revokes them; an admin sees and revokes every user's tokens but makes none for
+ * another user — a token made by someone else would let them act, and approve, in that user's name.
  */
 @Path("/account/tokens")
 @Authenticated
@@ -58,12 +59,11 @@ public class ApiTokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestForm String username, @RestForm String name, @RestForm("role") List<String> roles,
+    public Response create(@RestForm String password, @RestForm String name, @RestForm("role") List<String> roles,
                            @RestForm("expires_in_days") String days) {
-        String forUser = username == null || username.isBlank() || !admin() ? user() : username.strip();
         Duration lifetime = days != null && days.strip().matches("[0-9]{1,4}")
                 ? Duration.ofDays(Integer.parseInt(days.strip())) : null;
-        ApiTokensUseCase.Created created = tokens.create(user(), admin(), forUser, name == null ? null : name.strip(),
+        ApiTokensUseCase.Created created = tokens.create(user(), password, name == null ? null : name.strip(),
                 roles, lifetime);
         if (created instanceof ApiTokensUseCase.Created.Made made) {
             return Response.ok(page(made.token(), List.of())).build();

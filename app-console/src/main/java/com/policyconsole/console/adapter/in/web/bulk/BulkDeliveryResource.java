@@ -59,6 +59,8 @@ public class BulkDeliveryResource {
     private static final Map<String, String> NOTICES = Map.of(
             "cancelled", "The job was cancelled: deliveries not yet sent will not be sent.",
             "not-running", "The job was not running any more; nothing was changed.",
+            "withdrawn", "You withdrew the job before a decision: none of its deliveries will be sent.",
+            "not-withdrawn", "Only its requester withdraws a job, and only while it awaits approval; nothing changed.",
             "retried", "The failed deliveries were queued again.",
             "none-failed", "No delivery had failed; nothing was queued.",
             "awaiting", "The job is recorded and awaits another person's approval: nothing is sent until a person with"
@@ -140,7 +142,7 @@ public class BulkDeliveryResource {
         }
         form.draft = kept.id().toString();
         form.batch = null;
-        return Response.ok(Templates.plan(form, view(planned.command().template(), planned.plan()),
+        return Response.ok(Templates.plan(form, view(planned.command(), planned.plan()),
                 new FieldErrors(planned.plan().template()), false)).build();
     }
 
@@ -165,7 +167,7 @@ public class BulkDeliveryResource {
                 return Response.status(422).entity(formPage(form, new Planned(planned.read(), planned.command(),
                         rejected.plan()), null)).build();
             }
-            return Response.status(409).entity(Templates.plan(form, view(planned.command().template(), rejected.plan()),
+            return Response.status(409).entity(Templates.plan(form, view(planned.command(), rejected.plan()),
                     new FieldErrors(rejected.plan().template()), true)).build();
         }
         String reason = ((BulkStartResult.NotRecorded) result).reason();
@@ -209,7 +211,19 @@ public class BulkDeliveryResource {
         if (jobId == null || bulk.progress(jobId).isEmpty()) {
             return Response.status(404).entity(Templates.job(null, null, null)).build();
         }
-        return backToJob(jobId, bulk.cancel(jobId) ? "cancelled" : "not-running");
+        return backToJob(jobId, bulk.cancel(identity.getPrincipal().getName(), jobId) ? "cancelled" : "not-running");
+    }
+
+    @POST
+    @Path("/jobs/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") String id) {
+        Long jobId = jobId(id);
+        if (jobId == null || bulk.progress(jobId).isEmpty()) {
+            return Response.status(404).entity(Templates.job(null, null, null)).build();
+        }
+        return backToJob(jobId, bulk.withdraw(identity.getPrincipal().getName(), jobId) ? "withdrawn"
+                : "not-withdrawn");
     }
 
     @POST
@@ -270,11 +284,12 @@ public class BulkDeliveryResource {
     }
 
     /** The plan as its page shows it, with the exact request of its first delivery. */
-    private BulkPlanView view(EmergencyPolicyRequest template, BulkPlan plan) {
+    private BulkPlanView view(BulkDeliveryCommand command, BulkPlan plan) {
+        EmergencyPolicyRequest template = command.template();
         EmergencyPolicyRequest first = plan.deliveries().get(0).request(template);
         return new BulkPlanView(plan, previews.preview(new CreateEmergencyPolicyCommand(identity.getPrincipal().getName(),
                 first.workspace(), first.secmasterVersion(), first.policy(), false, null)).rendered(),
-                bulk.approvalReasons(plan));
+                bulk.approvalReasons(command, plan));
     }
 
     private Optional<JobProgress> progressOf(String id) {

@@ -36,6 +36,11 @@ public record JobView(JobProgress job, Map<Long, PolicyDelivery> layers) {
         return job.status() == JobStatus.RUNNING;
     }
 
+    /** Whether it waits for a second person's approval (its requester may withdraw it). */
+    public boolean awaiting() {
+        return job.status() == JobStatus.AWAITING_APPROVAL;
+    }
+
     /** Whether some delivery failed, so that "retry failed" has something to do. */
     public boolean hasFailed() {
         return job.failed() > 0;

@@ -13,10 +13,14 @@ final class Identities {
     private Identities() {
     }
 
+    /** The identity attribute that says the user's password was set by someone else and not yet by them. */
+    static final String MUST_CHANGE_PASSWORD = "policyconsole.must-change-password";
+
     static SecurityIdentity of(UserAccount account) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.username()))
                 .addRoles(Set.copyOf(account.roles()))
+                .addAttribute(MUST_CHANGE_PASSWORD, account.mustChangePassword())
                 .build();
     }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * CSRF protection for the login form, which Quarkus' form authentication handles before any JAX-RS filter: a
  * login POST that a browser marks as coming from another site ({@code Sec-Fetch-Site}) or whose {@code Origin}
- * is not this console is refused, so no other site can log a person into an account of its choosing.
+ * is not this console is refused — on every path form login takes as a login, not only the exact one — so no
+ * other site can log a person into an account of its choosing.
  */
 @ApplicationScoped
 public class LoginOriginCheck {
@@ -26,7 +27,7 @@ public class LoginOriginCheck {
     }
 
     private static void onRequest(RoutingContext routing) {
-        if (routing.request().method() == HttpMethod.POST && LOGIN_POST.equals(routing.normalizedPath())
+        if (routing.request().method() == HttpMethod.POST && isLoginPost(routing.normalizedPath())
                 && isCrossSite(routing.request().getHeader("Sec-Fetch-Site"), routing.request().getHeader("Origin"),
                 routing.request().getHeader("Host"))) {
             routing.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=UTF-8")
@@ -34,6 +35,14 @@ public class LoginOriginCheck {
             return;
         }
         routing.next();
+    }
+
+    /**
+     * Whether form login would take a POST to {@code path} as a login: Quarkus' form authentication accepts every
+     * path that ends with the post location ({@code /x/j_security_check} too), so the check covers all of them.
+     */
+    static boolean isLoginPost(String path) {
+        return path != null && path.endsWith(LOGIN_POST);
     }
 
     /**

@@ -40,6 +40,15 @@ public class ConsoleUserEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "changed_by", length = 64)
+    public String changedBy;
+
+    @Column(name = "set_by_other_at")
+    public Instant setByOtherAt;
+
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
     /** The user with this name, whatever its case. */
     static Optional<ConsoleUserEntity> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();

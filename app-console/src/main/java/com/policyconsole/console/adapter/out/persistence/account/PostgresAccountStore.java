@@ -4,6 +4,7 @@ import com.policyconsole.domain.model.account.AccountChange;
 import com.policyconsole.domain.model.account.AccountResult;
 import com.policyconsole.domain.model.account.StoredAccount;
 import com.policyconsole.domain.model.account.UserAccount;
+import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.validation.AccountRules;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +43,8 @@ public class PostgresAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at) {
+    public Optional<UserAccount> insert(String username, String passwordHash, List<String> roles, Instant at,
+                                        String actor, boolean bySomeoneElse) {
         return inTransaction(() -> {
             if (ConsoleUserEntity.findByUsername(username).isPresent()) {
                 return Optional.empty();
@@ -54,13 +56,16 @@ public class PostgresAccountStore implements AccountStore {
             user.enabled = true;
             user.createdAt = at;
             user.updatedAt = at;
+            user.changedBy = cut(actor);
+            user.setByOtherAt = bySomeoneElse ? at : null;
+            user.mustChangePassword = bySomeoneElse;
             user.persistAndFlush();
             return Optional.of(toAccount(user));
         });
     }
 
     @Override
-    public AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at) {
+    public AccountResult change(long id, Function<UserAccount, AccountChange> decide, Instant at, String actor) {
         return inTransaction(() -> {
             ConsoleUserEntity user = ConsoleUserEntity.findById(id);
             if (user == null) {
@@ -72,11 +77,19 @@ public class PostgresAccountStore implements AccountStore {
             }
             if (change instanceof AccountChange.NewPasswordHash hash) {
                 user.passwordHash = hash.hash();
+                user.mustChangePassword = hash.bySomeoneElse();
+                if (hash.bySomeoneElse()) {
+                    user.setByOtherAt = at;
+                }
             } else if (change instanceof AccountChange.NewRoles roles) {
                 user.roles = AccountRules.toColumn(roles.roles());
+                if (roles.bySomeoneElse()) {
+                    user.setByOtherAt = at;
+                }
             } else if (change instanceof AccountChange.NewEnabled enabled) {
                 user.enabled = enabled.enabled();
             }
+            user.changedBy = cut(actor);
             user.updatedAt = at;
             user.flush();
             return new AccountResult.Done(toAccount(user));
@@ -85,7 +98,13 @@ public class PostgresAccountStore implements AccountStore {
 
     private static UserAccount toAccount(ConsoleUserEntity user) {
         return new UserAccount(user.id, user.username, AccountRules.fromColumn(user.roles), user.enabled,
-                user.createdAt, user.updatedAt);
+                user.createdAt, user.updatedAt, user.setByOtherAt, user.changedBy, user.mustChangePassword);
+    }
+
+    /** The user of an actor ({@code alice} of {@code alice (token soar)}), at most as long as the column. */
+    private static String cut(String actor) {
+        String user = actor == null ? null : ApprovalHold.userOf(actor);
+        return user == null || user.length() <= 64 ? user : user.substring(0, 64);
     }
 
     private static <T> T inTransaction(Supplier<T> work) {

@@ -87,6 +87,8 @@ public final class AuditChainVerifier {
             firstRemovedRow(connection, "login", REMOVED_LOGINS).ifPresent(findings::add);
             firstChangedRow(connection, "bulk_job", JOB_ROWS).ifPresent(findings::add);
             firstRemovedRow(connection, "bulk_job", REMOVED_JOBS).ifPresent(findings::add);
+            firstChangedRow(connection, "act", ACT_ROWS).ifPresent(findings::add);
+            firstRemovedRow(connection, "act", REMOVED_ACTS).ifPresent(findings::add);
             connection.rollback();
             Instant done = clock.instant();
             return new AuditVerification(done, end.records(), unsealed, head[0], headHash, findings,
@@ -257,6 +259,23 @@ public final class AuditChainVerifier {
              WHERE NOT EXISTS (SELECT 1 FROM bulk_job j WHERE j.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
+    /** The first security act whose state differs from its latest record (or that has none). */
+    private static final String ACT_ROWS = """
+            SELECT a.id, e.position, e.seq, e.subject_id FROM security_act a
+              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
+                          WHERE subject = 'act' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+                     ON e.subject_id = a.id
+             WHERE e.payload IS DISTINCT FROM audit_act_state(a.id)
+             ORDER BY a.id LIMIT 1""";
+
+    /** Recorded security acts that no longer exist. */
+    private static final String REMOVED_ACTS = """
+            SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq
+                                                           FROM audit_event WHERE subject = 'act'
+                                                          ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
+             WHERE NOT EXISTS (SELECT 1 FROM security_act a WHERE a.id = e.subject_id)
+             ORDER BY e.subject_id LIMIT 1""";
+
     private static Optional<AuditFinding> firstChangedRow(Connection connection, String subject, String sql)
             throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -297,6 +316,7 @@ public final class AuditChainVerifier {
             case "request" -> "history entry #";
             case "login" -> "login event #";
             case "bulk_job" -> "bulk job #";
+            case "act" -> "security act #";
             default -> "account #";
         };
     }

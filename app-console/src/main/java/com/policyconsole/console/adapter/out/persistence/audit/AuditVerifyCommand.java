@@ -47,7 +47,7 @@ public final class AuditVerifyCommand {
             return 2;
         }
         Properties login = new Properties();
-        login.setProperty("user", env.getOrDefault("POLICYCONSOLE_DB_USER", "postgres"));
+        login.setProperty("user", env.getOrDefault("POLICYCONSOLE_DB_USER", "policyconsole_app"));
         login.setProperty("password", env.getOrDefault("POLICYCONSOLE_DB_PASSWORD", ""));
         login.setProperty("ApplicationName", "policy-console verify-audit");
         try (Connection connection = DriverManager.getConnection(url, login)) {

@@ -84,6 +84,25 @@ public class PostgresBulkJobs implements BulkJobStore {
     }
 
     @Override
+    public long objectsStartedWithoutApproval(String user, Instant since) {
+        return transactions.inTransaction("count a user's recent bulk objects", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT COALESCE(SUM(d.object_count), 0) FROM bulk_job j JOIN bulk_delivery d ON d.job_id = j.id
+                    WHERE (j.actor = ? OR left(j.actor, length(?) + 2) = ? || ' (') AND j.created_at >= ?
+                      AND j.approval_hash IS NULL""")) {
+                s.setString(1, user);
+                s.setString(2, user);
+                s.setString(3, user);
+                s.setTimestamp(4, Timestamp.from(since));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public long create(String actor, Instant startAt, EmergencyPolicyRequest template, List<PlannedDelivery> deliveries) {
         return record(actor, startAt, template, deliveries, null);
     }
@@ -287,7 +306,8 @@ public class PostgresBulkJobs implements BulkJobStore {
     /** The delivery as claimed: its job's template and actor, its objects and its latest entry. */
     private static ClaimedDelivery delivery(Connection c, long jobId, int number) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT j.actor, j.project_id, j.workspace_id, j.secmaster_version, j.template, d.objects, d.entry_id
+                SELECT coalesce(d.retried_by, j.actor), j.project_id, j.workspace_id, j.secmaster_version, j.template,
+                       d.objects, d.entry_id
                   FROM bulk_delivery d JOIN bulk_job j ON j.id = d.job_id WHERE d.job_id = ? AND d.number = ?""")) {
             s.setLong(1, jobId);
             s.setInt(2, number);
@@ -481,19 +501,23 @@ public class PostgresBulkJobs implements BulkJobStore {
             int cancelled = JdbcTransactions.execute(c, """
                     UPDATE bulk_job SET status = 'CANCELLED', finished_at = now() WHERE id = ? AND status = 'RUNNING'""",
                     jobId);
-            JdbcTransactions.execute(c, "UPDATE bulk_delivery SET state = 'CANCELLED' WHERE job_id = ? AND state = 'WAITING'", jobId);
+            if (cancelled == 1) {
+                // only a running job's deliveries: a held job changes by a decision, its expiry or its withdrawal
+                JdbcTransactions.execute(c,
+                        "UPDATE bulk_delivery SET state = 'CANCELLED' WHERE job_id = ? AND state = 'WAITING'", jobId);
+            }
             return cancelled == 1;
         });
     }
 
     @Override
-    public int retryFailed(long jobId) {
+    public int retryFailed(String actor, long jobId) {
         return transactions.inTransaction("retry the failed bulk deliveries", c -> {
             int queued = JdbcTransactions.execute(c, """
-                    UPDATE bulk_delivery d SET state = 'WAITING', claimed_by = NULL, not_before = now()
+                    UPDATE bulk_delivery d SET state = 'WAITING', claimed_by = NULL, not_before = now(), retried_by = ?
                      WHERE d.job_id = ? AND d.state = 'FAILED'
                        AND EXISTS (SELECT 1 FROM request_history h WHERE h.id = d.entry_id
-                                      AND h.status IN ('REFUSED', 'FAILED'))""", jobId);
+                                      AND h.status IN ('REFUSED', 'FAILED'))""", actor, jobId);
             if (queued > 0) {
                 JdbcTransactions.execute(c, "UPDATE bulk_job SET status = 'RUNNING', finished_at = NULL WHERE id = ?", jobId);
             }

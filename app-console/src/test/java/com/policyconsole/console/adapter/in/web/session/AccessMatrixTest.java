@@ -93,6 +93,7 @@ class AccessMatrixTest {
         get("GET /bulk/jobs/{id}",                  TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND, FORBIDDEN);
         get("GET /bulk/jobs/{id}/progress",         TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND, FORBIDDEN);
         post("POST /bulk/jobs/{id}/cancel",         TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /bulk/jobs/{id}/withdraw",       TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         post("POST /bulk/jobs/{id}/retry-failed",   TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         get("GET /rules/new",                       TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
         post("POST /rules/edit",                    TO_LOGIN,  FORBIDDEN, OK,            FORBIDDEN);
@@ -122,6 +123,7 @@ class AccessMatrixTest {
         post("POST /blocks/ageing/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /blocks/ageing",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         get("GET /account",                         TO_LOGIN,  OK,        OK,            OK);
+        post("POST /account/password",              TO_LOGIN,  UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE);
         get("GET /account/tokens",                  TO_LOGIN,  OK,        OK,            OK);
         post("POST /account/tokens",                TO_LOGIN,  UNPROCESSABLE, UNPROCESSABLE, UNPROCESSABLE);
         post("POST /account/tokens/{id}/revoke",    TO_LOGIN,  NOT_FOUND, NOT_FOUND,     NOT_FOUND);
@@ -157,6 +159,7 @@ class AccessMatrixTest {
         api("GET /api/v1/bulk-jobs",                            OK,        OK,        OK,        API_FORBIDDEN);
         api("GET /api/v1/bulk-jobs/{id}",                       NOT_FOUND, NOT_FOUND, NOT_FOUND, API_FORBIDDEN);
         api("POST /api/v1/bulk-jobs/{id}/cancel",               API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
+        api("POST /api/v1/bulk-jobs/{id}/withdraw",             API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
         api("POST /api/v1/bulk-jobs/{id}/retry-failed",         API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
         approverApi("GET /api/v1/approvals",                    OK);
         approverApi("POST /api/v1/approvals/{id}/{decision}",   NOT_FOUND);
@@ -255,7 +258,7 @@ class AccessMatrixTest {
         for (Who who : List.of(Who.AUDITOR, Who.OPERATOR, Who.APPROVER, Who.ADMIN)) {
             TestUser user = TestUserFactory.create(accounts, "api-matrix-" + who.name().toLowerCase(), role(who));
             var made = (com.policyconsole.domain.port.in.ApiTokensUseCase.Created.Made) apiTokens.create(user.name(),
-                    false, user.name(), "matrix", List.of(role(who)), java.time.Duration.ofDays(1));
+                    user.password(), "matrix", List.of(role(who)), java.time.Duration.ofDays(1));
             secrets.put(who, made.token().secret());
         }
         secrets.put(Who.ANONYMOUS, "pc_0_" + "A".repeat(43));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.policyconsole.console.adapter.out.persistence.history.PostgresRequestHistory;
+import com.policyconsole.console.testing.TestDatabase;
 import com.policyconsole.domain.model.audit.AuditAnchor;
 import com.policyconsole.domain.model.audit.AuditFinding;
 import com.policyconsole.domain.model.audit.AuditVerification;
@@ -40,9 +41,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tamper-evident audit trail on the real database: writes append records without a lock, one sealer chains them,
- * recorded events cannot be changed or removed through SQL, and when someone switches the triggers off to do it
- * anyway, the verifier names the first record or row that was changed, removed or reordered, sealed or not. Every
- * tampering is undone before the test ends.
+ * recorded events cannot be changed or removed through SQL — the triggers refuse it even to the superuser, as long as
+ * triggers are on — and when someone who may switch the triggers off does it anyway (the superuser here: whoever holds
+ * the owner's or an administrator's credentials; the console's own role may not, DatabaseRolesTest), the verifier
+ * names the first record or row that was changed, removed or reordered, sealed or not. Every tampering is undone
+ * before the test ends.
  */
 @QuarkusTest
 class AuditTrailTest {
@@ -117,7 +120,8 @@ class AuditTrailTest {
                     "UPDATE audit_event SET position = " + (Long.parseLong(headBefore) + 1) + ", previous_hash = '"
                             + "0".repeat(64) + "', hash = '" + "0".repeat(64) + "' WHERE seq = " + waiting.get(0)[0],
                     "DELETE FROM audit_event WHERE seq = " + waiting.get(1)[0])) {
-                assertThatThrownBy(() -> execute(forbidden)).as(forbidden).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> TestDatabase.asSuperuser(forbidden)).as(forbidden)
+                        .hasMessageContaining("append-only");
             }
             return entry;
         });
@@ -163,7 +167,7 @@ class AuditTrailTest {
             long id = unsealedEntry("203.0.113.63");
             String requested = query("SELECT seq::text FROM audit_event WHERE subject = 'request' AND subject_id = "
                     + id + " AND kind = 'REQUESTED'").get(0)[0];
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.execute("SET session_replication_role = replica");
                 s.execute("CREATE TEMP TABLE removed_unsealed AS SELECT * FROM audit_event WHERE subject = 'request'"
                         + " AND subject_id = " + id + " AND kind = 'COMPLETED'");
@@ -203,7 +207,7 @@ class AuditTrailTest {
                 "TRUNCATE audit_event",
                 "UPDATE audit_chain_head SET position = 1",
                 "DELETE FROM audit_chain_head")) {
-            assertThatThrownBy(() -> execute(forbidden)).as(forbidden)
+            assertThatThrownBy(() -> TestDatabase.asSuperuser(forbidden)).as(forbidden)
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
         assertIntact();
@@ -244,7 +248,7 @@ class AuditTrailTest {
         completedEntry("203.0.113.77");
         long position = lastPosition() - 1;
         String copy = "CREATE TEMP TABLE removed_event ON COMMIT PRESERVE ROWS AS SELECT * FROM audit_event WHERE position = " + position;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
             s.execute(copy);
             s.execute("DELETE FROM audit_event WHERE position = " + position);
@@ -282,7 +286,7 @@ class AuditTrailTest {
     void removedLastRecordsAreNamedThroughTheHead() throws SQLException {
         completedEntry("203.0.113.79");
         long last = lastPosition();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
             s.execute("CREATE TEMP TABLE removed_tail AS SELECT * FROM audit_event WHERE position = " + last);
             s.execute("DELETE FROM audit_event WHERE position = " + last);
@@ -459,15 +463,19 @@ class AuditTrailTest {
         return Long.parseLong(query("SELECT max(position)::text FROM audit_event").get(0)[0]);
     }
 
+    /** Runs {@code sql} as the console does, on its own connection (its runtime role). */
     private void execute(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
-    /** Runs {@code sql} as a superuser who switched the triggers off, as an attacker with database access would. */
+    /**
+     * Runs {@code sql} as a superuser who switched the triggers off, as an attacker holding the owner's or an
+     * administrator's credentials would (the console's own role cannot: DatabaseRolesTest).
+     */
     private void tamper(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
             try {
                 s.execute(sql);

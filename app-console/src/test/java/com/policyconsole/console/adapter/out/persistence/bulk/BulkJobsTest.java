@@ -100,13 +100,13 @@ class BulkJobsTest {
         long jobId = ((BulkStartResult.Started) bulk.start(command(template, addresses(1_100, 2)))).jobId();
         awaitState(jobId, 1, DeliveryState.SUCCEEDED);
 
-        assertThat(bulk.cancel(jobId)).isTrue();
+        assertThat(bulk.cancel("test-canceller", jobId)).isTrue();
         JobProgress cancelled = bulk.progress(jobId).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(cancelled.deliveries()).extracting(DeliveryProgress::state)
                 .containsExactly(DeliveryState.SUCCEEDED, DeliveryState.CANCELLED, DeliveryState.CANCELLED);
         assertThat(cancelled.deliveries().get(1).notBefore()).isAfter(cancelled.createdAt().plusSeconds(59));
-        assertThat(bulk.cancel(jobId)).as("only a running job is cancelled").isFalse();
+        assertThat(bulk.cancel("test-canceller", jobId)).as("only a running job is cancelled").isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.policyconsole.console.adapter.out.persistence.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.adapter.out.persistence.audit.AuditChainVerifier;
+import com.policyconsole.console.testing.TestDatabase;
 import com.policyconsole.domain.model.audit.AuditAnchor;
 import com.policyconsole.domain.model.audit.AuditVerification;
 import com.policyconsole.domain.model.history.RenderedRequest;
@@ -14,16 +15,20 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Migrations on a private database that has data from before them: V6 gives every older entry its request structure,
- * recorded in the audit chain; V8 keeps the chain built under the old lock valid and seals new records after it.
+ * recorded in the audit chain; V8 keeps the chain built under the old lock valid and seals new records after it. Flyway
+ * migrates as the owner role, as the console does, in a database the owner owns; the rows from before are written by
+ * the superuser, and the runtime role seals the new records once the grants (R__database_roles.sql) are in.
  */
 class MigrationTest {
 
@@ -34,25 +39,29 @@ class MigrationTest {
     @BeforeEach
     void createDatabase() throws SQLException {
         assertThat(SERVER).as("POLICYCONSOLE_TEST_DB_URL (set by scripts/test.sh)").isNotBlank();
-        try (Connection c = DriverManager.getConnection(SERVER, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        TestDatabase.createDatabase(database);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        TestDatabase.dropDatabase(database);
     }
 
     private String url() {
         return SERVER.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
     }
 
+    /** Flyway as the console runs it: as the owner role, with the roles' names for the grants. */
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(url(), "postgres", "").locations("classpath:db/migration")
-                .target(target).load();
+        FluentConfiguration flyway = Flyway.configure().dataSource(url(), TestDatabase.OWNER, "")
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", TestDatabase.APP, "auditor_role", TestDatabase.AUDITOR))
+                .target(target);
+        if (!"latest".equals(target)) {
+            // up to an older version only: the repeatable grants name the latest tables, so they wait for the latest
+            flyway.repeatableSqlMigrationPrefix("R-after-the-latest-version-");
+        }
+        return flyway.load();
     }
 
     @Test
@@ -134,7 +143,9 @@ class MigrationTest {
             assertThat(waiting.unsealed()).isEqualTo(2);
             assertThat(waiting.headPosition()).isEqualTo(6);
 
-            assertThat(single(s, "SELECT audit_seal(5000, true)")).isEqualTo("2");
+            try (Connection app = TestDatabase.as(TestDatabase.APP, url()); Statement sealer = app.createStatement()) {
+                assertThat(single(sealer, "SELECT audit_seal(5000, true)")).as("sealed by the runtime role").isEqualTo("2");
+            }
             assertThat(single(s, "SELECT string_agg(position || ':' || seq, ',' ORDER BY position) FROM audit_event"
                     + " WHERE seq IS NOT NULL")).as("sealed after the old chain, in append order").isEqualTo("7:1,8:2");
             AuditVerification sealed = verifier.verify(c, Optional.of(noted));
