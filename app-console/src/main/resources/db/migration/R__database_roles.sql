@@ -64,6 +64,10 @@ GRANT UPDATE (status, body, location) ON api_idempotency TO ${app_role};
 GRANT SELECT, INSERT, DELETE ON login_counter TO ${app_role};
 GRANT UPDATE (failures, last_failure_at, not_before, locked) ON login_counter TO ${app_role};
 GRANT SELECT, INSERT ON login_event TO ${app_role};
+GRANT SELECT, INSERT, DELETE ON login_throttle_window TO ${app_role};
+GRANT SELECT, INSERT ON session_epoch TO ${app_role};
+GRANT UPDATE (epoch) ON session_epoch TO ${app_role};
+GRANT UPDATE (attempts) ON login_throttle_window TO ${app_role};
 GRANT SELECT, INSERT ON security_act TO ${app_role};
 
 -- Leases of the consoles sharing the database: renewed, dropped at a clean stop.

@@ -6,6 +6,7 @@ import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.port.out.AuditChain;
 import com.policyconsole.domain.port.out.BulkJobStore;
 import com.policyconsole.domain.port.out.SecurityActs;
+import com.policyconsole.domain.port.out.SessionEpochs;
 import com.policyconsole.domain.port.out.ConfigRuleGateway;
 import com.policyconsole.domain.port.out.ConfigRuleHistory;
 import com.policyconsole.domain.port.out.EmergencyPolicyGateway;
@@ -156,8 +157,8 @@ public class DomainServices {
 
     @Produces
     @Singleton
-    AccountService accountService(AccountStore store, PasswordHashing hashing, Clock clock) {
-        return new AccountService(store, hashing, clock);
+    AccountService accountService(AccountStore store, PasswordHashing hashing, SessionEpochs epochs, Clock clock) {
+        return new AccountService(store, hashing, epochs, clock);
     }
 
     @Produces

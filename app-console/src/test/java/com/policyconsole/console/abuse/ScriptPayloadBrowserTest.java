@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.testing.ConsoleBrowser;
+import com.policyconsole.console.adapter.in.web.session.SessionEpochCookie;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.domain.model.account.AccountResult;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
@@ -150,7 +151,8 @@ class ScriptPayloadBrowserTest {
             assertThat(export).startsWith("/history/export.csv?").doesNotContain("<").doesNotContain("\"")
                     .doesNotContain(" ").contains(encode(IMG));
             Response csv = given().redirects().follow(false)
-                    .cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE)).when().get(base + export);
+                    .cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE))
+                    .cookie(SessionEpochCookie.NAME, b.cookie(SessionEpochCookie.NAME)).when().get(base + export);
             assertThat(csv.header("X-Content-Type-Options")).isEqualTo("nosniff");
             if (csv.statusCode() == 200) {
                 assertThat(csv.contentType()).startsWith("text/csv");
@@ -162,6 +164,7 @@ class ScriptPayloadBrowserTest {
             b.open("/history?actor=" + encode(operator));
             String ownExport = b.attribute("#export", "href");
             String rows = given().cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE))
+                    .cookie(SessionEpochCookie.NAME, b.cookie(SessionEpochCookie.NAME))
                     .when().get(base + ownExport).then().statusCode(200).extract().asString();
             assertThat(rows).contains(operator);
             b.screenshot("xss-08-auditor-filter");

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.testing.ConsoleBrowser;
+import com.policyconsole.console.adapter.in.web.session.SessionEpochCookie;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.domain.model.account.AccountResult;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
@@ -155,6 +156,7 @@ class ConsoleJourneyBrowserTest {
 
             String export = b.attribute("#export", "href");
             String csv = given().cookie(ConsoleSession.SESSION_COOKIE, b.cookie(ConsoleSession.SESSION_COOKIE))
+                    .cookie(SessionEpochCookie.NAME, b.cookie(SessionEpochCookie.NAME))
                     .when().get(export.startsWith("http") ? export : base + export)
                     .then().statusCode(200).extract().asString();
             assertThat(csv).startsWith("id,requested_at").contains(second).doesNotContain(first);

@@ -68,11 +68,40 @@ final class SecretScanner {
             if (!urlEncoded.equals(value)) {
                 needles.add(new Needle(name, "URL-encoded", urlEncoded));
             }
-            needles.add(new Needle(name, "Base64", Base64.getEncoder().withoutPadding()
-                    .encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+            for (String form : base64Forms(value)) {
+                needles.add(new Needle(name, "Base64", form));
+            }
         });
         // Longest first, so that masking a line never leaves part of a longer secret visible.
         needles.sort((a, b) -> Integer.compare(b.text().length(), a.text().length()));
+    }
+
+    /**
+     * The Base64 texts (standard and URL-safe alphabets) that any Base64 encoding holding {@code value} contains,
+     * wherever the value starts in the encoded bytes: for each of the three offsets within a 3-byte group, the
+     * characters that depend on the value's bytes alone. So a secret inside a larger encoded value — a Basic header's
+     * {@code user:secret}, a cookie — is found too, not only one encoded on its own.
+     */
+    static List<String> base64Forms(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        List<String> forms = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            byte[] shifted = new byte[offset + bytes.length];
+            System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+            // the first group holds filler bytes when offset > 0; a last partial group depends on what follows
+            int from = offset == 0 ? 0 : 4;
+            int to = shifted.length / 3 * 4;
+            if (to - from < 8) {
+                continue;
+            }
+            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                String text = encoder.encodeToString(shifted).substring(from, to);
+                if (!forms.contains(text)) {
+                    forms.add(text);
+                }
+            }
+        }
+        return forms;
     }
 
     /** How many distinct values are looked for. */

@@ -52,6 +52,21 @@ class SecretScannerTest {
     }
 
     @Test
+    void aSecretInsideALargerBase64ValueIsFoundWhereverItStarts() {
+        SecretScanner scanner = new SecretScanner(List.of(PLANTED));
+        for (String prefix : List.of("", "a", "ab", "abc", "user:", "session=xyz|")) {
+            String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString((prefix + PLANTED.value()
+                    + "|tail").getBytes(StandardCharsets.UTF_8));
+            String cookie = "Cookie: c=" + Base64.getUrlEncoder().withoutPadding().encodeToString((prefix
+                    + PLANTED.value() + ";x").getBytes(StandardCharsets.UTF_8));
+            assertThat(scanner.scan("log", basic)).as("Basic header, prefix '%s'", prefix).isNotEmpty();
+            assertThat(scanner.scan("log", cookie)).as("cookie, prefix '%s'", prefix).isNotEmpty();
+        }
+        assertThat(scanner.scan("log", "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                "user:another-value-entirely".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
     void everySecretOnALineIsMaskedInTheReportAndEachIsReported() {
         List<SecretScanner.Finding> findings = scanner.scan("log", "token 0ther-token-0123456789 and pl4nted/secret=value+1");
 

@@ -10,6 +10,7 @@ import com.policyconsole.domain.port.in.AuthenticateUseCase;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import com.policyconsole.domain.port.out.AccountStore;
 import com.policyconsole.domain.port.out.PasswordHashing;
+import com.policyconsole.domain.port.out.SessionEpochs;
 import com.policyconsole.domain.validation.AccountRules;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -44,14 +45,26 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
 
     private final AccountStore store;
     private final PasswordHashing hashing;
+    private final SessionEpochs epochs;
     private final Clock clock;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<String, KeptEpoch> keptEpochs = new ConcurrentHashMap<>();
+
+    /** A session epoch as read at {@code readAt}. */
+    private record KeptEpoch(long epoch, Instant readAt) {
+    }
 
     /** A session account as read at {@code readAt}; empty when there was no such enabled account. */
     private record Kept(Optional<UserAccount> account, Instant readAt) {
     }
 
     public AccountService(AccountStore store, PasswordHashing hashing, Clock clock) {
+        this(store, hashing, null, clock);
+    }
+
+    /** @param epochs the users' session epochs; null: sessions end only when they expire or the user is disabled */
+    public AccountService(AccountStore store, PasswordHashing hashing, SessionEpochs epochs, Clock clock) {
+        this.epochs = epochs;
         this.store = Objects.requireNonNull(store, "'store' must not be null");
         this.hashing = Objects.requireNonNull(hashing, "'hashing' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
@@ -89,11 +102,45 @@ public final class AccountService implements ManageAccountsUseCase, Authenticate
         return account;
     }
 
-    /** A change made here applies to the next request at once; other consoles see it within the keeping time. */
+    /**
+     * A change made here applies to the next request at once; other consoles see it within the keeping time. A change
+     * of password, roles or enabled ends the user's sessions.
+     */
     private void forget(AccountResult result) {
         if (result instanceof AccountResult.Done done) {
             kept.remove(done.account().username().toLowerCase(Locale.ROOT));
+            endSessions(done.account().username());
         }
+    }
+
+    /** The epoch of a user's sessions: read from the store at most once per {@link #SESSION_ACCOUNT_KEPT}. */
+    @Override
+    public long sessionEpoch(String username) {
+        if (epochs == null) {
+            return 0;
+        }
+        String key = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        KeptEpoch known = keptEpochs.get(key);
+        if (known != null && now.isBefore(known.readAt().plus(SESSION_ACCOUNT_KEPT)) && !now.isBefore(known.readAt())) {
+            return known.epoch();
+        }
+        long epoch = epochs.current(key);
+        if (keptEpochs.size() >= MAX_KEPT) {
+            keptEpochs.clear();
+        }
+        keptEpochs.put(key, new KeptEpoch(epoch, now));
+        return epoch;
+    }
+
+    @Override
+    public void endSessions(String username) {
+        if (epochs == null || username == null) {
+            return;
+        }
+        String key = username.toLowerCase(Locale.ROOT);
+        long epoch = epochs.advance(key);
+        keptEpochs.put(key, new KeptEpoch(epoch, clock.instant()));
     }
 
     @Override

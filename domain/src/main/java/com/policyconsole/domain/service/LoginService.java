@@ -14,6 +14,7 @@ import com.policyconsole.domain.port.out.LoginRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +49,11 @@ public final class LoginService implements LogInUseCase, LoginLocksUseCase {
         LoginKey client = LoginKey.address(address);
         Duration wait = longer(waitOf(account, now), waitOf(client, now));
         if (wait.compareTo(Duration.ZERO) > 0) {
-            records.append(new LoginEvent(LoginEvent.Kind.THROTTLED, now, account.value(), client.value(), null));
+            // counted per name, address and minute; only the first of a window is an event (and an audit record)
+            if (records.countThrottled(account.value(), client.value(), now.truncatedTo(ChronoUnit.MINUTES),
+                    now.minus(Duration.ofDays(1))) == 1) {
+                records.append(new LoginEvent(LoginEvent.Kind.THROTTLED, now, account.value(), client.value(), null));
+            }
             return new LoginResult.Throttled(wait);
         }
         Optional<UserAccount> found = passwords.authenticate(username, password);

@@ -40,6 +40,15 @@ class LoginServiceTest {
         public Optional<UserAccount> active(String username) {
             return Optional.empty();
         }
+
+        @Override
+        public long sessionEpoch(String username) {
+            return 0;
+        }
+
+        @Override
+        public void endSessions(String username) {
+        }
     };
     private final LoginService service = new LoginService(passwords, records, LoginPolicy.DEFAULT, clock);
 
@@ -92,6 +101,17 @@ class LoginServiceTest {
 
         assertThat(unknown).isEqualTo(new LoginResult.Throttled(Duration.ofSeconds(1)));
         assertThat(known).as("even the right password waits").isEqualTo(new LoginResult.Throttled(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void attemptsThatMustWaitAreCountedPerMinuteNotEachAppended() {
+        assertThat(service.logIn("admin", "wrong", "198.51.100.4")).isInstanceOf(LoginResult.Refused.class);
+        for (int i = 0; i < 50; i++) {
+            assertThat(service.logIn("admin", "wrong", "198.51.100.4")).isInstanceOf(LoginResult.Throttled.class);
+        }
+        assertThat(records.events).filteredOn(e -> e.kind() == LoginEvent.Kind.THROTTLED).as("one per minute")
+                .hasSize(1);
+        assertThat(records.throttled).containsValue(50);
     }
 
     @Test
@@ -172,6 +192,13 @@ class LoginServiceTest {
         @Override
         public void append(LoginEvent event) {
             events.add(event);
+        }
+
+        final Map<String, Integer> throttled = new HashMap<>();
+
+        @Override
+        public int countThrottled(String username, String address, Instant window, Instant forgetBefore) {
+            return throttled.merge(username + "|" + address + "|" + window, 1, Integer::sum);
         }
 
         @Override

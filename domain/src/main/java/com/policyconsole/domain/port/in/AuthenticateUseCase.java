@@ -14,4 +14,10 @@ public interface AuthenticateUseCase {
 
     /** The account of this name (any case), if it exists and is enabled. */
     Optional<UserAccount> active(String username);
+
+    /** The session epoch a session of {@code username} must carry to be valid now. */
+    long sessionEpoch(String username);
+
+    /** Ends every session of {@code username} (a logout ends them all; the caller may start a new one). */
+    void endSessions(String username);
 }

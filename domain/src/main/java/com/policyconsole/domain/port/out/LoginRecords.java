@@ -34,4 +34,10 @@ public interface LoginRecords {
 
     /** The owner's view of logins to the account named {@code username}. */
     AccountActivity activity(String username, int recent);
+
+    /**
+     * Counts one attempt of {@code username} from {@code address} refused unchecked in the window starting at
+     * {@code window} (and forgets windows that started before {@code forgetBefore}); returns the window's count.
+     */
+    int countThrottled(String username, String address, Instant window, Instant forgetBefore);
 }

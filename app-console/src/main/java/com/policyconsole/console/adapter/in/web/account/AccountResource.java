@@ -4,7 +4,9 @@ import com.policyconsole.domain.model.account.AccountResult;
 import com.policyconsole.domain.model.account.FieldError;
 import com.policyconsole.domain.model.account.UserAccount;
 import com.policyconsole.domain.port.in.AuthenticateUseCase;
+import com.policyconsole.console.adapter.in.web.session.SessionEpochCookie;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
@@ -43,13 +45,15 @@ public class AccountResource {
     private final ManageAccountsUseCase accounts;
     private final AuthenticateUseCase sessions;
     private final SecurityIdentity identity;
+    private final SessionEpochCookie epochCookie;
 
     public AccountResource(LogInUseCase logins, ManageAccountsUseCase accounts, AuthenticateUseCase sessions,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, SessionEpochCookie epochCookie) {
         this.logins = logins;
         this.accounts = accounts;
         this.sessions = sessions;
         this.identity = identity;
+        this.epochCookie = epochCookie;
     }
 
     @GET
@@ -61,7 +65,7 @@ public class AccountResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm("current_password") String current, @RestForm String password,
-                                   @RestForm("password_again") String again) {
+                                   @RestForm("password_again") String again, RoutingContext routing) {
         if (password != null && !password.equals(again)) {
             return Response.status(422).entity(page(false, List.of(new FieldError("password_again", "passwords_differ",
                     "The two new passwords differ.")))).build();
@@ -70,6 +74,8 @@ public class AccountResource {
         if (result instanceof AccountResult.Refused refused) {
             return Response.status(422).entity(page(false, refused.errors())).build();
         }
+        // the change ended every session of the user; this one goes on with the new epoch
+        epochCookie.issue(routing, user(), sessions.sessionEpoch(user()));
         return Response.seeOther(URI.create("/account?password=changed")).build();
     }
 

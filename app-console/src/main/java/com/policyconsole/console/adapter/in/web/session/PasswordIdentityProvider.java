@@ -1,6 +1,7 @@
 package com.policyconsole.console.adapter.in.web.session;
 
 import com.policyconsole.domain.model.login.LoginResult;
+import com.policyconsole.domain.port.in.AuthenticateUseCase;
 import com.policyconsole.domain.port.in.LogInUseCase;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
@@ -24,9 +25,13 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final Logger LOG = Logger.getLogger(PasswordIdentityProvider.class);
 
     private final LogInUseCase logins;
+    private final AuthenticateUseCase accounts;
+    private final SessionEpochCookie epochCookie;
 
-    public PasswordIdentityProvider(LogInUseCase logins) {
+    public PasswordIdentityProvider(LogInUseCase logins, AuthenticateUseCase accounts, SessionEpochCookie epochCookie) {
         this.logins = logins;
+        this.accounts = accounts;
+        this.epochCookie = epochCookie;
     }
 
     /** The address the login came from (the proxy's forwarded one when the console is configured to trust it). */
@@ -53,6 +58,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             LoginResult result = logins.logIn(username, password, address);
             if (result instanceof LoginResult.LoggedIn in) {
                 LOG.infof("User '%s' logged in from %s", in.account().username(), address);
+                RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (routing != null) {
+                    epochCookie.issue(routing, in.account().username(), accounts.sessionEpoch(in.account().username()));
+                }
                 return Identities.of(in.account());
             }
             if (result instanceof LoginResult.Throttled t) {

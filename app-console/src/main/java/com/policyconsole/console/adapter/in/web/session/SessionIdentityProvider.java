@@ -1,5 +1,7 @@
 package com.policyconsole.console.adapter.in.web.session;
 
+import java.util.Optional;
+import com.policyconsole.domain.model.account.UserAccount;
 import com.policyconsole.domain.port.in.AuthenticateUseCase;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -24,10 +26,12 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     private final AuthenticateUseCase accounts;
     private final SessionCookie cookie;
+    private final SessionEpochCookie epochCookie;
 
-    public SessionIdentityProvider(AuthenticateUseCase accounts, SessionCookie cookie) {
+    public SessionIdentityProvider(AuthenticateUseCase accounts, SessionCookie cookie, SessionEpochCookie epochCookie) {
         this.accounts = accounts;
         this.cookie = cookie;
+        this.epochCookie = epochCookie;
     }
 
     @Override
@@ -38,15 +42,21 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getPrincipal();
-        return context.runBlocking(() -> accounts.active(username)
-                .map(Identities::of)
-                .orElseThrow(() -> {
-                    LOG.infof("Session of '%s' ended: the user is disabled or no longer exists", Identities.forLog(username));
-                    RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-                    if (routing != null) {
-                        cookie.clear(routing);
-                    }
-                    return new AuthenticationFailedException();
-                }));
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> {
+            Optional<UserAccount> account = accounts.active(username);
+            String ended = account.isEmpty() ? "the user is disabled or no longer exists"
+                    : epochCookie.read(routing, username).orElse(-1) != accounts.sessionEpoch(username)
+                    ? "the user logged out, changed their password or was changed by an admin" : null;
+            if (ended == null) {
+                return Identities.of(account.get());
+            }
+            LOG.infof("Session of '%s' ended: %s", Identities.forLog(username), ended);
+            if (routing != null) {
+                cookie.clear(routing);
+                epochCookie.clear(routing);
+            }
+            throw new AuthenticationFailedException();
+        });
     }
 }

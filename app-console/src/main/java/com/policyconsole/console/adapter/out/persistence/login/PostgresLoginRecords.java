@@ -88,6 +88,27 @@ public class PostgresLoginRecords implements LoginRecords {
     }
 
     @Override
+    public int countThrottled(String username, String address, Instant window, Instant forgetBefore) {
+        return transactions.inTransaction("count a throttled login", c -> {
+            JdbcTransactions.execute(c, "DELETE FROM login_throttle_window WHERE window_start < ?",
+                    offset(forgetBefore));
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO login_throttle_window AS w (username, address, window_start, attempts)
+                    VALUES (?, ?, ?, 1)
+                    ON CONFLICT (username, address, window_start) DO UPDATE SET attempts = w.attempts + 1
+                    RETURNING attempts""")) {
+                s.setString(1, username);
+                s.setString(2, address);
+                s.setObject(3, offset(window));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public List<LoginLock> waiting(Instant now) {
         return transactions.inTransaction("read the login locks", c -> {
             List<LoginLock> locks = new ArrayList<>();

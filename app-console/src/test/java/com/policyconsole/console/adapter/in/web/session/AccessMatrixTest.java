@@ -233,15 +233,15 @@ class AccessMatrixTest {
         for (Map.Entry<String, Row> row : MATRIX.entrySet()) {
             for (Who who : Who.values()) {
                 Map<String, String> jar = cookies.get(who);
+                // without the CSRF token first: it changes nothing, while a logout with it ends the user's sessions
+                if (row.getValue().withoutToken() != null) {
+                    mismatches.addAll(check(row.getKey(), who, false, row.getValue().withoutToken().get(who),
+                            request(row.getKey(), jar, null)));
+                    checked++;
+                }
                 mismatches.addAll(check(row.getKey(), who, true, row.getValue().withToken().get(who),
                         request(row.getKey(), jar, tokens.get(who))));
                 checked++;
-                if (row.getValue().withoutToken() != null) {
-                    Map<String, String> cookiesOnly = jar;
-                    mismatches.addAll(check(row.getKey(), who, false, row.getValue().withoutToken().get(who),
-                            request(row.getKey(), cookiesOnly, null)));
-                    checked++;
-                }
             }
         }
         System.out.println("AccessMatrixTest: " + MATRIX.size() + " routes, " + checked + " requests checked");

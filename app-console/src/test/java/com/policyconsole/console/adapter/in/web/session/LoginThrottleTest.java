@@ -151,6 +151,15 @@ class LoginThrottleTest {
             public Optional<UserAccount> active(String username) {
                 return Optional.of(target);
             }
+
+            @Override
+            public long sessionEpoch(String username) {
+                return 0;
+            }
+
+            @Override
+            public void endSessions(String username) {
+            }
         };
         LoginService service = new LoginService(passwords, records, LoginPolicy.DEFAULT, clock);
 
