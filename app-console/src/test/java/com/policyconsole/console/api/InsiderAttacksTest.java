@@ -162,6 +162,14 @@ class InsiderAttacksTest {
         assertThat(accountChangedBy(bob)).as("the chain says who set bob's password")
                 .anyMatch(record -> record.contains("\"changed_by\": \"" + admin.name() + "\""));
 
+        TestUser other = TestUserFactory.create(accounts, "ia-otto", Roles.OPERATOR);
+        assertThat(ApiTest.api(ApiTest.token(other, "ops", Roles.OPERATOR)).post("/api/v1/approvals/" + entry
+                + "/withdraw").statusCode()).as("only its requester withdraws it").isEqualTo(403);
+        Response withdrawn = ApiTest.api(adminToken).post("/api/v1/approvals/" + entry + "/withdraw");
+        assertThat(withdrawn.statusCode()).as(withdrawn.asString()).isEqualTo(200);
+        assertThat(JSON.readTree(ApiTest.api(adminToken).get("/api/v1/history/" + entry).asString())
+                .at("/entry/status").asText()).isEqualTo("REJECTED");
+
     }
 
     @Test

@@ -80,9 +80,9 @@ public final class ApprovalService implements ApprovalsUseCase {
     }
 
     @Override
-    public List<Held> awaiting() {
+    public List<Held> awaiting(Long before) {
         holds.expire(clock.instant());
-        return holds.awaiting().stream().map(id -> heldAsRecorded(id.longValue())).flatMap(Optional::stream).toList();
+        return holds.awaiting(before, PAGE).stream().map(id -> heldAsRecorded(id.longValue())).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -147,6 +147,23 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         if (!holds.decide(entryId, false, approver, reason.strip(), clock.instant())) {
+            return new Decision.Refused(409, "it was decided or expired meanwhile");
+        }
+        return new Decision.Rejected(entryId);
+    }
+
+    @Override
+    public Decision withdraw(String requester, long entryId) {
+        Optional<Held> found = held(entryId);
+        Decision refused = refusal(found.map(h -> h.detail().entry().status().name()).orElse(null),
+                found.map(h -> h.hold().requestedBy()).orElse(null), requester, "withdrawn by its requester", false);
+        if (refused != null) {
+            return refused;
+        }
+        if (!ApprovalHold.userOf(requester).equalsIgnoreCase(found.get().hold().requestedBy())) {
+            return new Decision.Refused(403, "only its requester withdraws a submission; an approver rejects it");
+        }
+        if (!holds.decide(entryId, false, requester, "withdrawn by its requester", clock.instant())) {
             return new Decision.Refused(409, "it was decided or expired meanwhile");
         }
         return new Decision.Rejected(entryId);

@@ -43,11 +43,13 @@ public final class LoginService implements LogInUseCase, LoginLocksUseCase {
     }
 
     @Override
-    public LoginResult logIn(String username, String password, String address) {
+    public LoginResult logIn(String username, String password, String address, String knownDevice) {
         Instant now = clock.instant();
         LoginKey account = LoginKey.account(username);
+        // a browser that logged in to the account before waits on its own failures, not on the name's
+        LoginKey name = knownDevice == null ? account : LoginKey.device(username, knownDevice);
         LoginKey client = LoginKey.address(address);
-        Duration wait = longer(waitOf(account, now), waitOf(client, now));
+        Duration wait = longer(waitOf(name, now), waitOf(client, now));
         if (wait.compareTo(Duration.ZERO) > 0) {
             // counted per name, address and minute; only the first of a window is an event (and an audit record)
             if (records.countThrottled(account.value(), client.value(), now.truncatedTo(ChronoUnit.MINUTES),
@@ -58,20 +60,20 @@ public final class LoginService implements LogInUseCase, LoginLocksUseCase {
         }
         Optional<UserAccount> found = passwords.authenticate(username, password);
         if (found.isPresent()) {
-            records.reset(account);
+            records.reset(name);
             records.reset(client);
             records.append(new LoginEvent(LoginEvent.Kind.SUCCEEDED, now, account.value(), client.value(), null));
             return new LoginResult.LoggedIn(found.get());
         }
         records.append(new LoginEvent(LoginEvent.Kind.FAILED, now, account.value(), client.value(), null));
-        for (LoginKey key : List.of(account, client)) {
+        for (LoginKey key : List.of(name, client)) {
             int failures = records.recordFailure(key, now, now.minus(policy.lockDuration()));
             Duration next = policy.waitAfter(failures);
             if (next.compareTo(Duration.ZERO) > 0) {
                 records.holdUntil(key, now.plus(next), policy.locks(failures));
             }
             if (failures == policy.lockAfter()) {
-                records.append(lockEvent(LoginEvent.Kind.LOCKED, now, key, null));
+                records.append(lockEvent(LoginEvent.Kind.LOCKED, now, key, null, account.value()));
             }
         }
         return new LoginResult.Refused();
@@ -90,7 +92,7 @@ public final class LoginService implements LogInUseCase, LoginLocksUseCase {
     @Override
     public void unlock(String actor, LoginKey key) {
         records.reset(key);
-        records.append(lockEvent(LoginEvent.Kind.UNLOCKED, clock.instant(), key, actor));
+        records.append(lockEvent(LoginEvent.Kind.UNLOCKED, clock.instant(), key, actor, null));
     }
 
     private Duration waitOf(LoginKey key, Instant now) {
@@ -102,8 +104,12 @@ public final class LoginService implements LogInUseCase, LoginLocksUseCase {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static LoginEvent lockEvent(LoginEvent.Kind kind, Instant at, LoginKey key, String actor) {
-        return key.kind() == LoginKey.Kind.ACCOUNT ? new LoginEvent(kind, at, key.value(), null, actor)
-                : new LoginEvent(kind, at, null, key.value(), actor);
+    /** The event of a lock or unlock of {@code key}; a known device's is the account's, from "known device". */
+    private static LoginEvent lockEvent(LoginEvent.Kind kind, Instant at, LoginKey key, String actor, String name) {
+        return switch (key.kind()) {
+            case ACCOUNT -> new LoginEvent(kind, at, key.value(), null, actor);
+            case ADDRESS -> new LoginEvent(kind, at, null, key.value(), actor);
+            case DEVICE -> new LoginEvent(kind, at, name, "known device", actor);
+        };
     }
 }

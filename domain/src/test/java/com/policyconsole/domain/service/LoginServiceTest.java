@@ -115,6 +115,23 @@ class LoginServiceTest {
     }
 
     @Test
+    void aStrangerWhoLocksTheNameDoesNotLockTheOwnerOutOfABrowserThatLoggedInBefore() {
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(service.logIn("admin", "guess-" + i, "203.0.113.66")).isInstanceOf(LoginResult.Refused.class);
+        }
+        assertThat(service.logIn("admin", RIGHT, "198.51.100.7")).as("a new browser: the name is locked")
+                .isInstanceOf(LoginResult.Throttled.class);
+
+        assertThat(service.logIn("admin", RIGHT, "198.51.100.7", "device-of-the-owner"))
+                .as("the owner's browser").isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(service.logIn("admin", "wrong", "198.51.100.8", "device-of-the-owner"))
+                .isInstanceOf(LoginResult.Refused.class);
+        assertThat(service.logIn("admin", RIGHT, "198.51.100.9", "device-of-the-owner"))
+                .as("a known browser waits on its own failures").isInstanceOf(LoginResult.Throttled.class);
+    }
+
+    @Test
     void oneAddressGuessingManyAccountsIsLockedToo() {
         for (int i = 0; i < 10; i++) {
             assertThat(service.logIn("user" + i, "x", "192.0.2.50")).isInstanceOf(LoginResult.Refused.class);

@@ -40,7 +40,16 @@ public interface ApprovalsUseCase {
         }
     }
 
-    List<Held> awaiting();
+    /** How many held submissions one page of {@link #awaiting(Long)} holds. */
+    int PAGE = 50;
+
+    /** The newest held submissions (one page). */
+    default List<Held> awaiting() {
+        return awaiting(null);
+    }
+
+    /** One page of the held submissions, newest first, older than entry {@code before} if given. */
+    List<Held> awaiting(Long before);
 
     Optional<Held> held(long entryId);
 
@@ -49,6 +58,12 @@ public interface ApprovalsUseCase {
 
     /** Rejects it with a reason (the requester may withdraw their own). */
     Decision reject(String approver, long entryId, String reason);
+
+    /**
+     * Withdraws a held submission, if {@code requester} asked for it: its rejection by the requester, before a
+     * decision; nothing is sent.
+     */
+    Decision withdraw(String requester, long entryId);
 
     /** The bulk jobs awaiting approval, oldest first. */
     List<HeldJob> awaitingJobs();

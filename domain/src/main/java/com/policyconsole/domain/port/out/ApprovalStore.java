@@ -19,8 +19,8 @@ public interface ApprovalStore {
     /** The entry's hold, if it was held. */
     Optional<ApprovalHold> hold(long entryId);
 
-    /** The entries still awaiting approval, oldest first. */
-    List<Long> awaiting();
+    /** Up to {@code limit} entries still awaiting approval, newest first, older than entry {@code before} if given. */
+    List<Long> awaiting(Long before, int limit);
 
     /**
      * Decides an entry still AWAITING_APPROVAL and unexpired at {@code at}: approved (it becomes PENDING, to be sent)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -70,9 +71,14 @@ public class ApprovalsApi {
     }
 
     @GET
-    @Operation(summary = "Submissions awaiting approval")
-    public Response awaiting() {
-        return ApiViews.ok(approvals.awaiting().stream().map(Held::of).toList());
+    @Operation(summary = "Submissions awaiting approval", description = "Newest first, " + ApprovalsUseCase.PAGE
+            + " a page; before: the entry to page back from (the last one of the page before).")
+    public Response awaiting(@QueryParam("before") String before) {
+        if (before != null && !before.matches("[0-9]{1,18}")) {
+            return Problem.of(400, "bad-query", "A bad query", "before is an entry number.").response();
+        }
+        return ApiViews.ok(approvals.awaiting(before == null ? null : Long.valueOf(before)).stream().map(Held::of)
+                .toList());
     }
 
     @GET
@@ -123,6 +129,29 @@ public class ApprovalsApi {
     @Operation(summary = "Approve or reject a submission", description = "decision: approve (sends exactly the recorded"
             + " request; not one's own) or reject. Body: reason (required).")
     public Response decide(@PathParam("id") String id, @PathParam("decision") String decision, String body) {
+        return decideEntry(id, decision, body);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Withdraw a held submission", description = "Its requester withdraws it before a decision:"
+            + " nothing is sent (its status becomes REJECTED, decided by the requester). 403 for anyone else.")
+    public Response withdraw(@PathParam("id") String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            return Problem.of(404, "not-found", "No such approval", "Withdraw an entry that awaits approval.")
+                    .response();
+        }
+        long entry = Long.parseLong(id);
+        ApprovalsUseCase.Decision result = approvals.withdraw(caller.actor(), entry);
+        if (result instanceof ApprovalsUseCase.Decision.Rejected) {
+            return ApiViews.ok(java.util.Map.of("entry_id", entry, "status", "REJECTED"));
+        }
+        ApprovalsUseCase.Decision.Refused refused = (ApprovalsUseCase.Decision.Refused) result;
+        return Problem.of(refused.status(), "not-withdrawn", "Nothing was withdrawn", refused.reason()).response();
+    }
+
+    private Response decideEntry(String id, String decision, String body) {
         if (!id.matches("[0-9]{1,18}") || !decision.equals("approve") && !decision.equals("reject")) {
             return Problem.of(404, "not-found", "No such approval", "Approve or reject an entry that awaits approval.")
                     .response();

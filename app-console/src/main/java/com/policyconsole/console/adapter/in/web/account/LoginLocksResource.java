@@ -62,7 +62,8 @@ public class LoginLocksResource {
             return Response.status(422).entity(Templates.locks(locks.waiting(),
                     "Name the account or address to unlock (at most " + LoginKey.MAX_LENGTH + " characters).")).build();
         }
-        LoginKey target = parsed == LoginKey.Kind.ACCOUNT ? LoginKey.account(key) : LoginKey.address(key);
+        LoginKey target = parsed == LoginKey.Kind.ACCOUNT ? LoginKey.account(key)
+                : parsed == LoginKey.Kind.DEVICE ? new LoginKey(LoginKey.Kind.DEVICE, key) : LoginKey.address(key);
         locks.unlock(identity.getPrincipal().getName(), target);
         return Response.seeOther(URI.create("/admin/logins?unlocked="
                 + java.net.URLEncoder.encode(target.value(), java.nio.charset.StandardCharsets.UTF_8))).build();

@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import org.jboss.resteasy.reactive.RestQuery;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,7 +33,8 @@ public class ApprovalsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance approvals(List<ApprovalsUseCase.Held> held, List<ApprovalsUseCase.HeldJob> jobs);
+        static native TemplateInstance approvals(List<ApprovalsUseCase.Held> held, List<ApprovalsUseCase.HeldJob> jobs,
+                                                 int page);
 
         static native TemplateInstance approval(ApprovalsUseCase.Held held, String me, String problem);
 
@@ -49,8 +51,9 @@ public class ApprovalsResource {
     }
 
     @GET
-    public TemplateInstance list() {
-        return listPage();
+    public TemplateInstance list(@RestQuery("before") String before) {
+        Long older = before != null && before.matches("[0-9]{1,18}") ? Long.valueOf(before) : null;
+        return Templates.approvals(approvals.awaiting(older), approvals.awaitingJobs(), ApprovalsUseCase.PAGE);
     }
 
     @GET
@@ -133,7 +136,7 @@ public class ApprovalsResource {
     }
 
     private TemplateInstance listPage() {
-        return Templates.approvals(approvals.awaiting(), approvals.awaitingJobs());
+        return Templates.approvals(approvals.awaiting(), approvals.awaitingJobs(), ApprovalsUseCase.PAGE);
     }
 
     private TemplateInstance jobPage(ApprovalsUseCase.HeldJob held, String problem) {

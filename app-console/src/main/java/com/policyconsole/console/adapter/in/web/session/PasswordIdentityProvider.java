@@ -27,11 +27,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final LogInUseCase logins;
     private final AuthenticateUseCase accounts;
     private final SessionEpochCookie epochCookie;
+    private final DeviceCookie deviceCookie;
 
-    public PasswordIdentityProvider(LogInUseCase logins, AuthenticateUseCase accounts, SessionEpochCookie epochCookie) {
+    public PasswordIdentityProvider(LogInUseCase logins, AuthenticateUseCase accounts, SessionEpochCookie epochCookie,
+                                    DeviceCookie deviceCookie) {
         this.logins = logins;
         this.accounts = accounts;
         this.epochCookie = epochCookie;
+        this.deviceCookie = deviceCookie;
     }
 
     /** The address the login came from (the proxy's forwarded one when the console is configured to trust it). */
@@ -54,13 +57,18 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         String address = clientAddress(request);
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String device = deviceCookie.knownDevice(routing, username).orElse(null);
         return context.runBlocking(() -> {
-            LoginResult result = logins.logIn(username, password, address);
+            LoginResult result = logins.logIn(username, password, address, device);
             if (result instanceof LoginResult.LoggedIn in) {
-                LOG.infof("User '%s' logged in from %s", in.account().username(), address);
-                RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                LOG.infof("User '%s' logged in from %s%s", in.account().username(), address,
+                        device == null ? "" : " (a known browser)");
                 if (routing != null) {
                     epochCookie.issue(routing, in.account().username(), accounts.sessionEpoch(in.account().username()));
+                    if (device == null) {
+                        deviceCookie.issue(routing, in.account().username());
+                    }
                 }
                 return Identities.of(in.account());
             }

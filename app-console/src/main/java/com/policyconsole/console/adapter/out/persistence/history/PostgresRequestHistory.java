@@ -367,10 +367,13 @@ public class PostgresRequestHistory implements RequestHistory, PolicyInventory, 
     }
 
     @Override
-    public List<Long> awaiting() {
+    public List<Long> awaiting(Long before, int limit) {
         return inNewTransaction("read the approvals", () -> {
-            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery(
-                    "SELECT id FROM request_history WHERE status = 'AWAITING_APPROVAL' ORDER BY id LIMIT 500")
+            List<?> rows = HistoryEntryEntity.getEntityManager().createNativeQuery("""
+                    SELECT id FROM request_history WHERE status = 'AWAITING_APPROVAL' AND id < :before
+                     ORDER BY id DESC LIMIT :limit""")
+                    .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                    .setParameter("limit", limit)
                     .getResultList();
             return rows.stream().map(r -> ((Number) r).longValue()).toList();
         });

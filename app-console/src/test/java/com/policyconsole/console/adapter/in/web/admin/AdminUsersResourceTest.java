@@ -107,7 +107,7 @@ class AdminUsersResourceTest {
     }
 
     @Test
-    void newRolesApplyToTheUsersSessionAtItsNextRequest() {
+    void newRolesEndTheUsersSessionsAndApplyAtTheirNextLogin() {
         TestUser user = TestUserFactory.create(accounts, "promoted", Roles.OPERATOR);
         ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
         assertThat(session.get("/admin").statusCode()).isEqualTo(403);
@@ -116,7 +116,10 @@ class AdminUsersResourceTest {
                 .when().post("/admin/users/" + user.id() + "/roles");
 
         assertThat(saved.statusCode()).isEqualTo(303);
-        assertThat(session.get("/admin").statusCode()).isEqualTo(200);
+        Response ended = session.get("/admin");
+        assertThat(ended.statusCode()).as("a change of roles ends the user's sessions").isEqualTo(302);
+        assertThat(ended.header("Location")).contains("/login");
+        assertThat(ConsoleSession.logIn(user.name(), user.password()).get("/admin").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -163,6 +163,7 @@ class AccessMatrixTest {
         api("POST /api/v1/bulk-jobs/{id}/retry-failed",         API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
         approverApi("GET /api/v1/approvals",                    OK);
         approverApi("POST /api/v1/approvals/{id}/{decision}",   NOT_FOUND);
+        api("POST /api/v1/approvals/{id}/withdraw",             API_FORBIDDEN, NOT_FOUND, API_FORBIDDEN, API_FORBIDDEN);
         approverApi("GET /api/v1/approvals/jobs",               OK);
         approverApi("GET /api/v1/approvals/jobs/{id}",          NOT_FOUND);
         approverApi("POST /api/v1/approvals/jobs/{id}/{decision}", NOT_FOUND);
