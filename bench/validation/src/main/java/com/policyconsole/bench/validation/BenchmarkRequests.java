@@ -94,7 +94,7 @@ public final class BenchmarkRequests {
                 .connection(connection("84b273d3-47a8-3aba-bd00-7bdd1431d635", "CFW", "CFW authentication token"))
                 .connection(connection("1c9e3f4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "WAF", "WAF engine token"))
                 .connection(connection("7d8e9f0a-1b2c-4d3e-9f4a-5b6c7d8e9f0a", "VPC", "VPC security group"))
-                .description("Credential stuffing from a botnet\nticket SEC-1234, approved by the on-call lead")
+                .description("Credential stuffing from a botnet, ticket SEC-1234, approved by the on-call lead")
                 .labels("incident,sec-1234,botnet")
                 .direction(PolicyDirection.BOTH)
                 .accountScope("0a1b2c3d4e5f60718293a4b5c6d7e8f9")

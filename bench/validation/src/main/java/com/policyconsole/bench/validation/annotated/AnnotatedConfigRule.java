@@ -23,7 +23,7 @@ public final class AnnotatedConfigRule {
     private final String name;
 
     @Size(max = 512)
-    @Pattern(regexp = WireFormats.MULTI_LINE)
+    @Pattern(regexp = WireFormats.SINGLE_LINE)
     private final String description;
 
     @Pattern(regexp = WireFormats.OPTIONAL_PERIOD)

@@ -38,7 +38,7 @@ public final class AnnotatedEmergencyPolicy {
     private final List<@NotNull @Valid AnnotatedDefenseConnection> defensePolicyList;
 
     @Size(max = 1024)
-    @Pattern(regexp = WireFormats.MULTI_LINE)
+    @Pattern(regexp = WireFormats.SINGLE_LINE)
     private final String description;
 
     @Size(max = 1024)
