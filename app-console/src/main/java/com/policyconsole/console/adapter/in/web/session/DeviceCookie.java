@@ -4,17 +4,11 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,17 +25,11 @@ public class DeviceCookie {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final long MAX_AGE_SECONDS = 365L * 24 * 3600;
 
-    private final SecretKeySpec key;
+    private final CookieSignature signature;
     private final SecureRandom random = new SecureRandom();
 
     public DeviceCookie(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") String sessionKey) {
-        try {
-            byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("device|" + sessionKey).getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(derived, "HmacSHA256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        this.signature = new CookieSignature("device", sessionKey);
     }
 
     /** The device ID of the request's cookie, if it is genuine and was issued for {@code username}. */
@@ -56,8 +44,7 @@ public class DeviceCookie {
             return Optional.empty();
         }
         String id = value.substring(0, dot);
-        return MessageDigest.isEqual(mac(username, id).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII)) ? Optional.of(id) : Optional.empty();
+        return signature.verifies(text(username, id), value.substring(dot + 1)) ? Optional.of(id) : Optional.empty();
     }
 
     /** Gives the browser of {@code routing} a new device cookie for {@code username}. */
@@ -65,18 +52,11 @@ public class DeviceCookie {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        routing.response().addCookie(Cookie.cookie(NAME, id + "." + mac(username, id)).setPath("/").setHttpOnly(true)
+        routing.response().addCookie(Cookie.cookie(NAME, id + "." + signature.sign(text(username, id))).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL()).setMaxAge(MAX_AGE_SECONDS));
     }
 
-    private String mac(String username, String id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
-                    (username.toLowerCase(Locale.ROOT) + "|" + id).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    private static String text(String username, String id) {
+        return username.toLowerCase(Locale.ROOT) + "|" + id;
     }
 }

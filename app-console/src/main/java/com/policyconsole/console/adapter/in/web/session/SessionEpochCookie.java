@@ -4,15 +4,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.OptionalLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,22 +19,15 @@ public class SessionEpochCookie {
     /** The cookie's name. */
     public static final String NAME = "policyconsole-session-epoch";
 
-    private final SecretKeySpec key;
+    private final CookieSignature signature;
 
     public SessionEpochCookie(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") String sessionKey) {
-        try {
-            // a key of its own, derived from the session key, so that the two uses never share one
-            byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("session-epoch|" + sessionKey).getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(derived, "HmacSHA256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        this.signature = new CookieSignature("session-epoch", sessionKey);
     }
 
     /** Adds the cookie of {@code username}'s session at {@code epoch} to the response of {@code routing}. */
     public void issue(RoutingContext routing, String username, long epoch) {
-        routing.response().addCookie(cookie(epoch + "." + mac(username, epoch), routing));
+        routing.response().addCookie(cookie(epoch + "." + signature.sign(text(username, epoch)), routing));
     }
 
     /** Drops the cookie in the browser. */
@@ -61,9 +47,7 @@ public class SessionEpochCookie {
             return OptionalLong.empty();
         }
         long epoch = Long.parseLong(value.substring(0, dot));
-        boolean genuine = MessageDigest.isEqual(mac(username, epoch).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        return genuine ? OptionalLong.of(epoch) : OptionalLong.empty();
+        return signature.verifies(text(username, epoch), value.substring(dot + 1)) ? OptionalLong.of(epoch) : OptionalLong.empty();
     }
 
     private static Cookie cookie(String value, RoutingContext routing) {
@@ -71,15 +55,7 @@ public class SessionEpochCookie {
                 .setSecure(routing.request().isSSL());
     }
 
-    private String mac(String username, long epoch) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] tag = mac.doFinal((username.toLowerCase(Locale.ROOT) + "|" + epoch)
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    private static String text(String username, long epoch) {
+        return username.toLowerCase(Locale.ROOT) + "|" + epoch;
     }
 }
