@@ -195,6 +195,11 @@ public final class ConsoleBrowser implements AutoCloseable {
                 }
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 // the page reloaded itself (it follows something running) between finding and reading: look again
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium 156 reports the same race as "Node with given id does not belong to the document"
+                if (e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
             }
             Thread.sleep(100);
         }
