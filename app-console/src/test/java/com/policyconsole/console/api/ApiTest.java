@@ -78,6 +78,23 @@ class ApiTest {
         return (ObjectNode) JSON.readTree(text).get("data_object");
     }
 
+    /** A bulk job's body: the form's template policy for its first object (without objects), and {@code objects}. */
+    static ObjectNode bulkBody(TestUser user, List<String> objects) throws Exception {
+        return bulkBody(user, objects.get(0), objects);
+    }
+
+    /** A bulk job's body: the form's template policy as previewed for {@code templateTarget}, and {@code objects}. */
+    static ObjectNode bulkBody(TestUser user, String templateTarget, List<String> objects) throws Exception {
+        ObjectNode data = dataObject(user, templateTarget);
+        data.remove("block_target");
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data_object", data);
+        ArrayNode array = body.putArray("objects");
+        objects.forEach(array::add);
+        body.put("acknowledge_warnings", true);
+        return body;
+    }
+
     static String body(ObjectNode dataObject, boolean acknowledge) {
         ObjectNode body = JSON.createObjectNode();
         body.set("data_object", dataObject);

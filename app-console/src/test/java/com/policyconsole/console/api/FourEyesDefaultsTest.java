@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.console.testing.TestFormFactory;
 import com.policyconsole.console.testing.TestUserFactory;
@@ -139,13 +137,15 @@ class FourEyesDefaultsTest {
         String token = ApiTest.token(requester, "soar", Roles.OPERATOR, Roles.APPROVER);
         List<String> addresses = Arrays.asList(TestFormFactory.freshAddresses(1_001).split("\n"));
 
-        Response small = ApiTest.api(token).body(batch(requester, addresses.subList(0, 1_000)).toString())
+        Response small = ApiTest.api(token).body(ApiTest.bulkBody(requester, addresses.subList(0, 1_000)).toString())
                 .post("/api/v1/bulk-jobs/plan");
         assertThat(small.statusCode()).as(small.asString()).isEqualTo(200);
         assertThat(small.asString()).contains("\"approval_reasons\":[]");
-        assertThat(ApiTest.api(token).body(batch(requester, addresses).toString()).post("/api/v1/bulk-jobs/plan")
+        assertThat(ApiTest.api(token).body(ApiTest.bulkBody(requester, addresses).toString())
+                .post("/api/v1/bulk-jobs/plan")
                 .asString()).contains("1,001 objects (more than 1,000)");
-        Response held = ApiTest.api(token).body(batch(requester, addresses).toString()).post("/api/v1/bulk-jobs");
+        Response held = ApiTest.api(token).body(ApiTest.bulkBody(requester, addresses).toString())
+                .post("/api/v1/bulk-jobs");
 
         assertThat(held.statusCode()).as(held.asString()).isEqualTo(202);
         JsonNode answer = JSON.readTree(held.asString());
@@ -263,13 +263,13 @@ class FourEyesDefaultsTest {
         String token = ApiTest.token(operator, "splitter", Roles.OPERATOR);
         List<String> addresses = Arrays.asList(TestFormFactory.freshAddresses(1_200).split("\n"));
 
-        Response first = ApiTest.api(token).body(batch(operator, addresses.subList(0, 600)).toString())
+        Response first = ApiTest.api(token).body(ApiTest.bulkBody(operator, addresses.subList(0, 600)).toString())
                 .post("/api/v1/bulk-jobs");
         assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
-        Response plan = ApiTest.api(token).body(batch(operator, addresses.subList(600, 1_200)).toString())
+        Response plan = ApiTest.api(token).body(ApiTest.bulkBody(operator, addresses.subList(600, 1_200)).toString())
                 .post("/api/v1/bulk-jobs/plan");
         assertThat(plan.asString()).as("the plan says so").contains("600 objects and the 600 of the requester's jobs");
-        Response second = ApiTest.api(token).body(batch(operator, addresses.subList(600, 1_200)).toString())
+        Response second = ApiTest.api(token).body(ApiTest.bulkBody(operator, addresses.subList(600, 1_200)).toString())
                 .post("/api/v1/bulk-jobs");
 
         assertThat(second.statusCode()).as(second.asString()).isEqualTo(202);
@@ -279,18 +279,6 @@ class FourEyesDefaultsTest {
         assertThat(sandboxHolds(addresses.get(600))).as("the second part is not sent").isFalse();
         assertThat(ApiTest.api(token).post("/api/v1/bulk-jobs/" + answer.get("job_id").asLong() + "/withdraw")
                 .statusCode()).isEqualTo(200);
-    }
-
-    /** A bulk job's body: the form's template policy (without objects) and {@code objects}. */
-    private static ObjectNode batch(TestUser user, List<String> objects) throws Exception {
-        ObjectNode data = ApiTest.dataObject(user, objects.get(0));
-        data.remove("block_target");
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data_object", data);
-        ArrayNode array = body.putArray("objects");
-        objects.forEach(array::add);
-        body.put("acknowledge_warnings", true);
-        return body;
     }
 
     private boolean sandboxHolds(String target) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.console.testing.TestUserFactory;
@@ -65,7 +64,7 @@ class InsiderAttacksTest {
     void anOperatorAloneCannotWhitelistAllOfIpv4ThroughABulkJob() throws Exception {
         TestUser operator = TestUserFactory.create(accounts, "ia-olga", Roles.OPERATOR);
         String token = ApiTest.token(operator, "bulk-bot", Roles.OPERATOR);
-        ObjectNode body = bulkBody(operator, List.of("0.0.0.0/1", "128.0.0.0/1"));
+        ObjectNode body = ApiTest.bulkBody(operator, "203.0.113.9", List.of("0.0.0.0/1", "128.0.0.0/1"));
         ((ObjectNode) body.get("data_object")).put("policy_category", "WHITE");
 
         Response started = ApiTest.api(token).body(body.toString()).post("/api/v1/bulk-jobs");
@@ -187,17 +186,6 @@ class InsiderAttacksTest {
         assertThat(acts("TOKEN_CREATED", id)).containsExactly(user.name());
         session.post("/account/tokens/" + id + "/revoke", Map.of()).then().statusCode(303);
         assertThat(acts("TOKEN_REVOKED", id)).containsExactly(user.name());
-    }
-
-    private ObjectNode bulkBody(TestUser user, List<String> objects) throws Exception {
-        ObjectNode data = ApiTest.dataObject(user, "203.0.113.9");
-        data.remove("block_target");
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data_object", data);
-        ArrayNode array = body.putArray("objects");
-        objects.forEach(array::add);
-        body.put("acknowledge_warnings", true);
-        return body;
     }
 
     private boolean sandboxHolds(String target) {
