@@ -87,8 +87,9 @@ public class DomainServices {
     @Singleton
     PolicyLifecycleService policyLifecycleService(EmergencyPolicyGateway gateway, PolicyLifecycleStore store,
                                                   PolicyInventory inventory, RequestHistory history,
-                                                  SecMasterLimits limits, Clock clock) {
-        return new PolicyLifecycleService(gateway, store, inventory, history, limits, clock);
+                                                  SecMasterLimits limits, Clock clock, ApprovalRules approvals,
+                                                  ApprovalStore holds) {
+        return new PolicyLifecycleService(gateway, store, inventory, history, limits, clock, approvals, holds);
     }
 
     @Produces
@@ -192,17 +193,23 @@ public class DomainServices {
             @ConfigProperty(name = "policyconsole.approval.rule-deletes", defaultValue = "true") boolean ruleDeletes,
             @ConfigProperty(name = "policyconsole.approval.rule-disables", defaultValue = "true") boolean ruleDisables,
             @ConfigProperty(name = "policyconsole.approval.largest-bulk-job", defaultValue = "1000") int largestBulkJob,
-            @ConfigProperty(name = "policyconsole.approval.validity", defaultValue = "1h") java.time.Duration validity) {
-        return new ApprovalRules(white, users, ipv4, ipv6, ruleDeletes, ruleDisables, largestBulkJob, validity);
+            @ConfigProperty(name = "policyconsole.approval.white-changes", defaultValue = "true") boolean whiteChanges,
+            @ConfigProperty(name = "policyconsole.approval.block-ageing-changes", defaultValue = "false")
+            boolean blockAgeing,
+            @ConfigProperty(name = "policyconsole.approval.rule-updates", defaultValue = "true") boolean ruleUpdates,
+            @ConfigProperty(name = "policyconsole.approval.validity", defaultValue = "1h") java.time.Duration validity,
+            @ConfigProperty(name = "policyconsole.approval.one-person-trial", defaultValue = "false") boolean trial) {
+        return new ApprovalRules(white, users, ipv4, ipv6, ruleDeletes, ruleDisables, largestBulkJob, whiteChanges,
+                blockAgeing, ruleUpdates, validity, trial);
     }
 
     @Produces
     @Singleton
     ApprovalService approvalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
                                     EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules,
-                                    BulkJobStore jobs, AccountService accounts, ApprovalRules approvals,
-                                    Clock clock) {
-        return new ApprovalService(holds, reader, history, gateway, rules, jobs, accounts, approvals.validity(), clock);
+                                    PolicyLifecycleService policies, BulkJobStore jobs, AccountService accounts,
+                                    ApprovalRules approvals, Clock clock) {
+        return new ApprovalService(holds, reader, history, gateway, rules, policies, jobs, accounts, approvals, clock);
     }
 
     @Produces

@@ -18,6 +18,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import com.policyconsole.console.testing.SecondPerson;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +42,9 @@ class ApiTest {
 
     @Inject
     ManageAccountsUseCase accounts;
+
+    @Inject
+    com.policyconsole.domain.port.in.ApprovalsUseCase approvals;
 
     @Inject
     AgroalDataSource dataSource;
@@ -300,15 +304,19 @@ class ApiTest {
         assertThat(shown.at("/rule/name").asText()).isEqualTo(name);
         assertThat(shown.at("/non_compliant_count").asInt()).isEqualTo(2);
         assertThat(shown.at("/rule/added_by/actor").asText()).isEqualTo(user.name() + " (token rules-bot)");
-        assertThat(api(token).post("/api/v1/config-rules/" + ruleId + "/disable").statusCode()).isEqualTo(201);
+        Response disable = api(token).post("/api/v1/config-rules/" + ruleId + "/disable");
+        assertThat(disable.statusCode()).as("a disable waits for a second person").isEqualTo(202);
+        SecondPerson.approve(approvals, accounts, JSON.readTree(disable.asString()).get("entry_id").asLong());
         Response again = api(token).post("/api/v1/config-rules/" + ruleId + "/disable");
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.asString()).contains("rule_already_in_state");
         JsonNode preview = JSON.readTree(api(token).post("/api/v1/config-rules/" + ruleId + "/delete/preview")
                 .then().statusCode(200).extract().asString());
         assertThat(preview.get("requests")).hasSize(1);
-        assertThat(api(token).body("{\"acknowledge_warnings\": true}").post("/api/v1/config-rules/" + ruleId + "/delete")
-                .statusCode()).isEqualTo(201);
+        Response delete = api(token).body("{\"acknowledge_warnings\": true}").post("/api/v1/config-rules/" + ruleId
+                + "/delete");
+        assertThat(delete.statusCode()).as("a delete waits for a second person").isEqualTo(202);
+        SecondPerson.approve(approvals, accounts, JSON.readTree(delete.asString()).get("entry_id").asLong());
         assertThat(api(token).get("/api/v1/config-rules/" + ruleId).statusCode()).isEqualTo(404);
         assertThat(api(token).body("{\"rule\": {\"name\": \"x\", \"colour\": 1}}").post("/api/v1/config-rules")
                 .asString()).contains("\"path\":\"rule.colour\"");

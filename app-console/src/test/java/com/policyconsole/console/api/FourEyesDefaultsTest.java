@@ -22,8 +22,6 @@ import com.policyconsole.domain.service.ApprovalService;
 import com.policyconsole.sandbox.SandboxState;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
@@ -47,18 +45,7 @@ import org.junit.jupiter.api.Test;
  * deliveries would now differ is not started; the audit chain holds each job's request and decision and verifies.
  */
 @QuarkusTest
-@TestProfile(FourEyesDefaultsTest.Defaults.class)
 class FourEyesDefaultsTest {
-
-    /** The default conditions for rule deletes and bulk jobs. */
-    public static class Defaults implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("policyconsole.approval.rule-deletes", "true",
-                    "policyconsole.approval.rule-disables", "true",
-                    "policyconsole.approval.largest-bulk-job", "1000");
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -255,6 +242,49 @@ class FourEyesDefaultsTest {
                 .post("/api/v1/approvals/" + entry + "/approve");
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
         assertThat(ruleState(token, ruleId)).isEqualTo("Disabled");
+    }
+
+    @Test
+    void anUpdateThatChangesARulesScopeWaitsForAnotherPersonAndOneOfItsTextDoesNot() throws Exception {
+        TestUser requester = TestUserFactory.create(accounts, "fd-uma", Roles.OPERATOR);
+        TestUser approver = TestUserFactory.create(accounts, "fd-ugo", Roles.APPROVER);
+        String token = ApiTest.token(requester, "rules-bot", Roles.OPERATOR);
+        String approverToken = ApiTest.token(approver, "approvals", Roles.APPROVER);
+        String name = "fd-scope-" + UUID.randomUUID().toString().substring(0, 8);
+        String rule = "{\"name\": \"" + name + "\", \"policy_definition_id\": \"5fa36008ef6d1b3dc5f8a1c2\","
+                + " %s \"policy_filter\": {\"resource_provider\": \"evs\", \"resource_type\": \"volumes\"%s}}";
+        Response added = ApiTest.api(token).body("{\"rule\": " + rule.formatted("", "") + "}")
+                .post("/api/v1/config-rules");
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        String ruleId = JSON.readTree(added.asString()).at("/outcome/result_id").asText();
+
+        Response described = ApiTest.api(token).body("{\"rule\": " + rule.formatted("\"description\": \"volumes"
+                + " must be encrypted\",", "") + ", \"acknowledge_warnings\": true}").put("/api/v1/config-rules/"
+                + ruleId);
+        assertThat(described.statusCode()).as("a new description is sent at once: " + described.asString())
+                .isEqualTo(201);
+        String narrowed = rule.formatted("\"description\": \"volumes must be encrypted\",",
+                ", \"region_id\": \"cn-north-4\"");
+        Response preview = ApiTest.api(token).body("{\"rule\": " + narrowed + "}")
+                .post("/api/v1/config-rules/" + ruleId + "/update/preview");
+        Response held = ApiTest.api(token).body("{\"rule\": " + narrowed + ", \"acknowledge_warnings\": true}")
+                .put("/api/v1/config-rules/" + ruleId);
+
+        assertThat(held.statusCode()).as(held.asString()).isEqualTo(202);
+        assertThat(held.asString()).contains("changing the scope (policy_filter) of the Config rule " + name);
+        assertThat(regionOf(token, ruleId)).as("not sent").isEmpty();
+        long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
+        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"CHG-9 one region only\"}")
+                .post("/api/v1/approvals/" + entry + "/approve");
+        assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
+        assertThat(regionOf(token, ruleId)).isEqualTo("cn-north-4");
+        assertThat(preview.asString()).as("the preview says so")
+                .contains("changing the scope (policy_filter) of the Config rule " + name);
+    }
+
+    private static String regionOf(String token, String ruleId) throws Exception {
+        return JSON.readTree(ApiTest.api(token).get("/api/v1/config-rules/" + ruleId).asString())
+                .at("/rule/policy_filter/region_id").asText();
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Four-eyes over real HTTP on real PostgreSQL (in tests only IPv4 ranges wider than /8 need approval): a held
+ * Four-eyes over real HTTP on real PostgreSQL (with the production defaults: IPv4 ranges wider than /16 need approval): a held
  * submission is recorded and not sent; its requester cannot approve it; another approver approves exactly the recorded
  * request, which is then sent on the same entry; a rejection needs a reason and sends nothing; an expired or changed
  * request is not sent.
@@ -60,7 +60,7 @@ class FourEyesTest {
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_RANGE =
             new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(14));
 
-    /** A /7 nobody else in the tests uses: wider than the tests' /8, so it needs approval. */
+    /** A /7 nobody else in the tests uses: wider than /16, so it needs approval. */
     private static String wideRange() {
         // ranges no other test blocks (they use 45.x and 47.x-49.x): an approved /7 must not cover their addresses
         int[] firsts = {12, 14, 16, 18, 20, 22, 26, 28, 30, 32, 34, 36, 38, 40};
@@ -87,14 +87,14 @@ class FourEyesTest {
         JsonNode answer = JSON.readTree(held.asString());
         long entry = answer.get("entry_id").asLong();
         assertThat(answer.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
-        assertThat(answer.get("reasons").toString()).contains("wider than /8");
+        assertThat(answer.get("reasons").toString()).contains("wider than /16");
         assertThat(sandboxHolds(range)).as("not sent").isFalse();
 
         Response own = ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + entry + "/approve");
         assertThat(own.statusCode()).as("the requester approving their own").isEqualTo(403);
         ConsoleSession second = ConsoleSession.logIn(approver.name(), approver.password());
         String page = second.get("/approvals/" + entry).then().statusCode(200).extract().asString();
-        assertThat(page).contains(range).contains("wider than /8").contains("id=\"approve\"");
+        assertThat(page).contains(range).contains("wider than /16").contains("id=\"approve\"");
         assertThat(second.post("/approvals/" + entry + "/approve", Map.of("reason", "")).statusCode())
                 .as("without a reason").isEqualTo(422);
 

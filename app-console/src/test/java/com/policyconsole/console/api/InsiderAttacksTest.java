@@ -12,7 +12,10 @@ import com.policyconsole.console.adapter.in.web.WebSettings;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.bulk.BatchObject;
 import com.policyconsole.domain.model.bulk.PlannedDelivery;
+import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.BlockTarget;
+import com.policyconsole.domain.model.emergency.DefenseConnection;
+import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;
 import com.policyconsole.domain.model.emergency.BlockType;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
@@ -29,6 +32,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +173,55 @@ class InsiderAttacksTest {
         assertThat(JSON.readTree(ApiTest.api(adminToken).get("/api/v1/history/" + entry).asString())
                 .at("/entry/status").asText()).isEqualTo("REJECTED");
 
+    }
+
+    @Test
+    void anApprovedAllowIsNeitherMadePermanentNorRemovedByOnePerson() throws Exception {
+        TestUser operator = TestUserFactory.create(accounts, "ia-omar", Roles.OPERATOR);
+        TestUser approver = TestUserFactory.create(accounts, "ia-pia", Roles.APPROVER);
+        String token = ApiTest.token(operator, "ops", Roles.OPERATOR);
+        String approverToken = ApiTest.token(approver, "approvals", Roles.APPROVER);
+        String ip = com.policyconsole.console.testing.TestFormFactory.freshIp();
+        BlockAge inADay = BlockAge.until(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+        // an allow approved earlier, ageing out in a day
+        String policyId = sandbox.create(SandboxState.WORKSPACE_ID, EmergencyPolicy.builder().policyCategory("WHITE")
+                .policyType("Source Ip").targets(List.of(ip)).blockAge(inADay).defensePolicyList(List.of(
+                        new DefenseConnection("84b273d3-47a8-3aba-bd00-7bdd1431d635", "CFW", null, null, "CFW", null,
+                                null, null, null))).build()).taskId();
+        policyId = sandbox.policies(SandboxState.WORKSPACE_ID).stream().filter(p -> p.policy().targets().contains(ip))
+                .findFirst().orElseThrow().id();
+
+        Response preview = ApiTest.api(token).body("{\"policy_id\": \"" + policyId + "\", \"ageing\": \"\"}")
+                .post("/api/v1/blocks/ageing/preview");
+        assertThat(preview.asString()).as("the preview says so").contains("permanent (its ageing removed)");
+        Response permanent = ApiTest.api(token).body("{\"policy_id\": \"" + policyId + "\", \"ageing\": \"\","
+                + " \"acknowledge_warnings\": true}").post("/api/v1/blocks/ageing");
+        assertThat(permanent.statusCode()).as(permanent.asString()).isEqualTo(202);
+        assertThat(permanent.asString()).contains("making the WHITE (allow) policy " + policyId + " permanent");
+        Response later = ApiTest.api(token).body("{\"policy_id\": \"" + policyId + "\", \"ageing\": \"30d\","
+                + " \"acknowledge_warnings\": true}").post("/api/v1/blocks/ageing");
+        assertThat(later.statusCode()).as(later.asString()).isEqualTo(202);
+        Response removal = ApiTest.api(token).body("{\"policy_ids\": [\"" + policyId + "\"],"
+                + " \"acknowledge_warnings\": true}").post("/api/v1/blocks/remove");
+        assertThat(removal.statusCode()).as(removal.asString()).isEqualTo(202);
+        assertThat(removal.asString()).contains("removing the WHITE (allow) policy " + policyId);
+        assertThat(sandbox.policy(SandboxState.WORKSPACE_ID, policyId).orElseThrow().policy().blockAge())
+                .as("nothing sent").isEqualTo(inADay);
+        String listed = ApiTest.api(approverToken).get("/api/v1/approvals").then().statusCode(200).extract().asString();
+        long removalEntry = JSON.readTree(removal.asString()).get("entry_id").asLong();
+        assertThat(listed).as("each held change is on the approvals list")
+                .contains("\"id\":" + JSON.readTree(permanent.asString()).get("entry_id").asLong())
+                .contains("\"id\":" + removalEntry);
+
+        Response own = ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + removalEntry
+                + "/approve");
+        assertThat(own.statusCode()).isEqualTo(403);
+        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"INC-7 is over\"}")
+                .post("/api/v1/approvals/" + removalEntry + "/approve");
+        assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
+        assertThat(sandbox.policy(SandboxState.WORKSPACE_ID, policyId)).as("removed once approved").isEmpty();
+        assertThat(JSON.readTree(ApiTest.api(token).get("/api/v1/history/" + removalEntry).asString())
+                .at("/entry/status").asText()).isEqualTo("SUCCEEDED");
     }
 
     @Test

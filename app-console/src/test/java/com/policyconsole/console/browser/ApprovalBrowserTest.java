@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Four-eyes approval in headless Debian Chromium (in tests only IPv4 ranges wider than /8 need approval): an operator
+ * Four-eyes approval in headless Debian Chromium (with the production defaults: IPv4 ranges wider than /16 need approval): an operator
  * blocks a /7 through the emergency-policy form, previews it, acknowledges the warning and submits; the entry awaits
  * approval and nothing is sent. The operator, an approver too, sees the request on the approval page without an approve
  * button and is refused when approving it anyway. A second user with the approver role, in a browser session of their
@@ -81,7 +81,7 @@ class ApprovalBrowserTest {
             assertThat(b.present("tr[data-entry='" + approvedEntry + "']")).isTrue();
             assertThat(b.present("tr[data-entry='" + rejectedEntry + "']")).isTrue();
             b.open("/approvals/" + approvedEntry);
-            assertThat(b.text("#reasons")).contains("the range " + APPROVED + " is wider than /8");
+            assertThat(b.text("#reasons")).contains("the range " + APPROVED + " is wider than /16");
             assertThat(b.text("#own")).contains("another person with the approver role must approve it");
             assertThat(b.present("#approve")).as("no approve button for one's own").isFalse();
             assertThat(b.present("#reject")).as("the requester may withdraw it").isTrue();
@@ -100,7 +100,7 @@ class ApprovalBrowserTest {
             b.logIn(approver.name(), approver.password());
             b.open("/approvals");
             assertThat(b.text("tr[data-entry='" + approvedEntry + "']")).contains(operator.name())
-                    .contains("the range " + APPROVED + " is wider than /8");
+                    .contains("the range " + APPROVED + " is wider than /16");
 
             b.open("/approvals/" + approvedEntry);
             assertThat(b.text("h1")).isEqualTo("Entry #" + approvedEntry + " awaits approval");
@@ -148,7 +148,7 @@ class ApprovalBrowserTest {
         assertThat(b.text()).contains(range + " covers more than 16 million addresses")
                 .doesNotContain("The request was not sent");
         assertThat(b.text("#approval-needed")).as("the preview says it waits for a second person")
-                .contains("the range " + range + " is wider than /8");
+                .contains("the range " + range + " is wider than /16");
     }
 
     /** Acknowledges the preview's warnings and submits; the entry the console leads to. */

@@ -39,6 +39,7 @@ class BulkJourneyBrowserTest {
     @Test
     void anOperatorBlocksAThreatFeedFollowsTheJobAndUnblocksOnePolicy() throws Exception {
         TestUserFactory.TestUser operator = TestUserFactory.create(accounts, "bulk-olga", "operator");
+        TestUserFactory.TestUser approver = TestUserFactory.create(accounts, "bulk-paul", "approver");
         List<String> addresses = Arrays.asList(TestFormFactory.freshAddresses(1_200).split("\n"));
         List<String> withMistakes = new ArrayList<>(addresses);
         withMistakes.add(4, "1.2.3.999");
@@ -64,8 +65,19 @@ class BulkJourneyBrowserTest {
             assertThat(b.text("#plan-deliveries")).contains(addresses.get(0)).contains(addresses.get(999));
             b.screenshot("bulk-02-plan");
 
+            assertThat(b.text("#approval-needed")).as("more than 1,000 objects wait for a second person")
+                    .contains("1,200 objects");
             b.click("start");
             assertThat(b.path()).matches("/bulk/jobs/\\d+");
+            String job = b.path();
+            b.logOut();
+            b.logIn(approver.name(), approver.password());
+            b.open("/approvals" + job.substring("/bulk".length()));
+            b.fill("reason", "SEC-77 feed agreed");
+            b.click("approve");
+            b.logOut();
+            b.logIn(operator.name(), operator.password());
+            b.open(job);
             b.markPage();
             assertThat(b.awaitText("#job-percent", "100%", Duration.ofSeconds(30))).as("the bar reaches 100%").isTrue();
             assertThat(b.samePage()).as("updated live, without a reload").isTrue();

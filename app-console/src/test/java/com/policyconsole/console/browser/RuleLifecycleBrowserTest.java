@@ -42,6 +42,8 @@ class RuleLifecycleBrowserTest {
     void anOperatorRollsOutARuleAndTakesItThroughItsLifeWhileAnAuditorOnlyWatches() throws Exception {
         TestUserFactory.TestUser operator = TestUserFactory.create(accounts, "rules-rita", "operator");
         TestUserFactory.TestUser auditor = TestUserFactory.create(accounts, "rules-arne", "auditor");
+        approver = TestUserFactory.create(accounts, "rules-alma", "approver");
+        this.operator = operator;
         String name = "images-" + UUID.randomUUID().toString().substring(0, 8);
         rules.evaluationTime(Duration.ofMillis(1_500));
         String ruleId;
@@ -74,6 +76,8 @@ class RuleLifecycleBrowserTest {
             assertThat(b.text()).contains("/policy-assignments/" + ruleId + "/disable");
             b.click("confirm");
             assertThat(b.path()).matches("/history/\\d+");
+            assertThat(b.text("#status")).as("a disable waits for a second person").isEqualTo("AWAITING_APPROVAL");
+            approveAsSecondPerson(b, b.path());
             assertThat(b.text("#status")).isEqualTo("SUCCEEDED");
             b.click("rule-link");
             assertThat(b.text("#rule-state")).isEqualTo("Disabled");
@@ -96,7 +100,8 @@ class RuleLifecycleBrowserTest {
             assertThat(b.text()).contains("Step 1 of 2").contains("Step 2 of 2").contains("disabled first");
             b.check("#acknowledge");
             b.click("confirm");
-            assertThat(b.text("#step")).contains("Step 2 of deleting the rule");
+            assertThat(b.text("#status")).as("a delete waits for a second person").isEqualTo("AWAITING_APPROVAL");
+            approveAsSecondPerson(b, b.path());
             assertThat(b.text("#status")).isEqualTo("SUCCEEDED");
             b.screenshot("rules-03-deleted");
 
@@ -131,6 +136,21 @@ class RuleLifecycleBrowserTest {
         } finally {
             rules.evaluationTime(Duration.ZERO);
         }
+    }
+
+    private TestUserFactory.TestUser operator;
+    private TestUserFactory.TestUser approver;
+
+    /** The approver approves the held entry {@code historyPath} on its approval page; the operator sees it again. */
+    private void approveAsSecondPerson(ConsoleBrowser b, String historyPath) {
+        b.logOut();
+        b.logIn(approver.name(), approver.password());
+        b.open("/approvals/" + historyPath.substring("/history/".length()));
+        b.fill("reason", "CHG-12 agreed");
+        b.click("approve");
+        b.logOut();
+        b.logIn(operator.name(), operator.password());
+        b.open(historyPath);
     }
 
     private static void awaitState(ConsoleBrowser b, String state) throws InterruptedException {

@@ -1,9 +1,11 @@
 package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.approval.ApprovalHold;
+import com.policyconsole.domain.model.approval.ApprovalRules;
 import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.history.HistoryDetail;
+import com.policyconsole.domain.model.history.HistoryEntry;
 import com.policyconsole.domain.model.history.Operation;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
@@ -24,7 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Four-eyes approval of held submissions (emergency policy creates, Config rule deletes) and held bulk jobs. An approval
+ * Four-eyes approval of held submissions (emergency policy creates, removals and ageing changes, Config rule disables,
+ * updates and deletes) and held bulk jobs. An approval
  * is refused for one's own, once decided or expired, without a reason, and when what the console would send now is not
  * what was recorded (its hash differs); otherwise exactly the recorded request is sent and its outcome recorded on the
  * same entry, or the job's deliveries start. A rejection needs a reason; the requester may withdraw.
@@ -39,10 +42,12 @@ public final class ApprovalService implements ApprovalsUseCase {
     private final RequestHistory history;
     private final EmergencyPolicyGateway gateway;
     private final ConfigRuleLifecycleService rules;
+    private final PolicyLifecycleService policies;
     private final BulkJobStore jobs;
     private final Clock clock;
     private final ManageAccountsUseCase accounts;
     private final Duration validity;
+    private final boolean onePersonTrial;
 
     /** Approvals of emergency policy creates only. */
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
@@ -57,19 +62,25 @@ public final class ApprovalService implements ApprovalsUseCase {
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
                            EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules, BulkJobStore jobs,
                            Clock clock) {
-        this(holds, reader, history, gateway, rules, jobs, null, null, clock);
+        this(holds, reader, history, gateway, rules, null, jobs, null, ApprovalRules.DEFAULT, clock);
     }
 
     /**
+     * @param policies sends approved removals and ageing changes; null: none are held
      * @param accounts tells whether an approver's approval counts (their password and roles their own); null: every
      *                 approver other than the requester counts
-     * @param validity how far back a password or roles set by someone else make an approval not count
+     * @param approvals the validity (how far back a password or roles set by someone else make an approval not count)
+     *                  and whether this is a one-person trial (the requester's own approval counts)
      */
     public ApprovalService(ApprovalStore holds, HistoryReader reader, RequestHistory history,
-                           EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules, BulkJobStore jobs,
-                           ManageAccountsUseCase accounts, Duration validity, Clock clock) {
+                           EmergencyPolicyGateway gateway, ConfigRuleLifecycleService rules,
+                           PolicyLifecycleService policies, BulkJobStore jobs, ManageAccountsUseCase accounts,
+                           ApprovalRules approvals, Clock clock) {
+        Objects.requireNonNull(approvals, "'approvals' must not be null");
+        this.validity = approvals.validity();
+        this.onePersonTrial = approvals.onePersonTrial();
         this.accounts = accounts;
-        this.validity = accounts == null ? null : Objects.requireNonNull(validity, "'validity' must not be null");
+        this.policies = policies;
         this.rules = rules;
         this.jobs = jobs;
         this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
@@ -108,21 +119,14 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         Held held = found.get();
-        boolean ruleDelete = held.detail().entry().operation() == Operation.DELETE_CONFIG_RULE;
-        boolean ruleDisable = held.detail().entry().operation() == Operation.DISABLE_CONFIG_RULE;
-        PreparedCall call;
-        if (ruleDelete || ruleDisable) {
-            if (rules == null) {
-                return new Decision.Refused(409, "this console does not send Config rule changes; nothing is sent");
-            }
-            call = ruleDelete ? rules.heldDelete(held.detail().entry()) : rules.heldDisable(held.detail().entry());
-        } else {
-            Optional<EmergencyPolicyRequest> request = gateway.readBack(held.detail().request());
-            if (request.isEmpty()) {
-                return new Decision.Refused(409, "the recorded request cannot be read back, so it is not sent");
-            }
-            call = gateway.prepare(request.get());
+        Operation operation = held.detail().entry().operation();
+        boolean ruleDelete = operation == Operation.DELETE_CONFIG_RULE;
+        Optional<PreparedCall> prepared = prepareAgain(held);
+        if (prepared.isEmpty()) {
+            return new Decision.Refused(409, "the recorded request cannot be read back by this console, so it is not"
+                    + " sent");
         }
+        PreparedCall call = prepared.get();
         if (!ApprovalHold.hash(call.rendered()).equals(held.hold().requestHash())) {
             return new Decision.Refused(409, "the request the console would send now is not the one recorded and asked"
                     + " for (its hash differs): nothing is sent; reject it and ask again");
@@ -136,6 +140,27 @@ public final class ApprovalService implements ApprovalsUseCase {
         SubmissionPipeline.Delivered delivered = SubmissionPipeline.sendAndRecord(call, entryId, history);
         return new Decision.Approved(new SubmissionResult.Sent(entryId, delivered.outcome(),
                 com.policyconsole.domain.validation.Violations.none(), delivered.recorded()));
+    }
+
+    /** The held request prepared again as the console would send it now; empty when it cannot be read back. */
+    private Optional<PreparedCall> prepareAgain(Held held) {
+        HistoryEntry entry = held.detail().entry();
+        RenderedRequest recorded = held.detail().request();
+        switch (entry.operation()) {
+            case DELETE_CONFIG_RULE:
+                return rules == null ? Optional.empty() : Optional.of(rules.heldDelete(entry));
+            case DISABLE_CONFIG_RULE:
+                return rules == null ? Optional.empty() : Optional.of(rules.heldDisable(entry));
+            case UPDATE_CONFIG_RULE:
+                return rules == null ? Optional.empty() : rules.heldUpdate(entry, recorded);
+            case REMOVE_EMERGENCY_POLICY:
+            case CHANGE_POLICY_AGEING:
+                return policies == null ? Optional.empty() : policies.held(recorded);
+            case CREATE_EMERGENCY_POLICY:
+                return gateway.readBack(recorded).map(gateway::prepare);
+            default:
+                return Optional.empty();
+        }
     }
 
     @Override
@@ -247,13 +272,13 @@ public final class ApprovalService implements ApprovalsUseCase {
         if (!status.equals(RequestStatus.AWAITING_APPROVAL.name())) {
             return new Decision.Refused(409, "it is " + status + ", no longer awaiting approval");
         }
-        if (approving && ApprovalHold.userOf(approver).equalsIgnoreCase(requestedBy)) {
+        if (approving && !onePersonTrial && ApprovalHold.userOf(approver).equalsIgnoreCase(requestedBy)) {
             return new Decision.Refused(403, "a submission is approved by another person than its requester");
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             return new Decision.Refused(422, "give a reason of 1 to " + MAX_REASON + " characters");
         }
-        if (approving && accounts != null) {
+        if (approving && accounts != null && !onePersonTrial) {
             Optional<String> why = accounts.whyApprovalDoesNotCount(ApprovalHold.userOf(approver), validity);
             if (why.isPresent()) {
                 return new Decision.Refused(403, "your approval does not count: " + why.get());

@@ -1,6 +1,7 @@
 package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.config.CompliancePage;
+import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.ComplianceSummary;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.EvaluationState;
@@ -93,7 +94,8 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
                                       Pause pause, ApprovalRules approvals, ApprovalStore holds) {
         this.history = Objects.requireNonNull(history, "'history' must not be null");
         this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
-        this.holding = holds == null || !approvals.ruleDeletes() && !approvals.ruleDisables() ? null
+        this.holding = holds == null || !approvals.ruleDeletes() && !approvals.ruleDisables()
+                && !approvals.ruleUpdates() ? null
                 : new SubmissionPipeline(history, clock, approvals, holds);
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
@@ -173,7 +175,7 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
         try {
             checked = check(command);
         } catch (CloudReadException e) {
-            checked = new Checked(List.of(change(command, null)), Violations.of(List.of(Violation.error(RULE_PATH,
+            checked = new Checked(List.of(change(command, null, null)), Violations.of(List.of(Violation.error(RULE_PATH,
                     ViolationCode.NOT_CHECKED, "the rule could not be read from Config: " + e.getMessage()))));
         }
         List<RenderedRequest> requests = checked.steps().stream().map(s -> gateway.prepare(s).rendered()).toList();
@@ -185,8 +187,10 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     public SubmissionResult submit(RuleChangeCommand command) {
         Checked[] checked = {null};
         if (holding != null && (command.kind() == RuleChangeCommand.Kind.DELETE && approvals.ruleDeletes()
-                || command.kind() == RuleChangeCommand.Kind.DISABLE && approvals.ruleDisables())) {
-            // the delete is what a second person approves; its disable, if needed, is sent once it is approved
+                || command.kind() == RuleChangeCommand.Kind.DISABLE && approvals.ruleDisables()
+                || command.kind() == RuleChangeCommand.Kind.UPDATE && approvals.ruleUpdates())) {
+            // the delete is what a second person approves; its disable, if needed, is sent once it is approved; an
+            // update is held only when it changes what the rule evaluates (ApprovalRules)
             return holding.submit(command.actor(), () -> new RuleChangeSubmission(last(checked[0]), null),
                     () -> {
                         checked[0] = check(command);
@@ -217,6 +221,12 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
     /** The disable held as {@code entry}, prepared as the console would send it now. */
     PreparedCall heldDisable(HistoryEntry entry) {
         return gateway.prepare(new RuleChange.Disable(entry.domainId(), entry.ruleId(), entry.ruleName()));
+    }
+
+    /** The update held as {@code entry}, recorded as {@code recorded}, prepared as the console would send it now. */
+    Optional<PreparedCall> heldUpdate(HistoryEntry entry, RenderedRequest recorded) {
+        return gateway.readBackUpdate(recorded)
+                .map(rule -> gateway.prepare(new RuleChange.Update(entry.domainId(), entry.ruleId(), rule)));
     }
 
     /** The delete held as {@code entry}, prepared as the console would send it now. */
@@ -272,18 +282,18 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
                     + "' is not a rule ID (1 to 36 letters, digits, '_' and '-')"));
         }
         if (!found.isEmpty()) {
-            return new Checked(List.of(change(command, null)), Violations.of(found));
+            return new Checked(List.of(change(command, null, null)), Violations.of(found));
         }
         Optional<PolicyAssignment> shown = gateway.show(command.domainId(), ruleId);
         if (shown.isEmpty()) {
             found.add(Violation.error(RULE_PATH, ViolationCode.RULE_NOT_FOUND, "Config has no rule " + ruleId
                     + " (deleted already?); nothing is sent"));
-            return new Checked(List.of(change(command, null)), Violations.of(found));
+            return new Checked(List.of(change(command, null, null)), Violations.of(found));
         }
         PolicyAssignment current = shown.get();
         String name = current.rule().name();
         Optional<RuleState> state = RuleState.fromWire(current.state());
-        List<RuleChange> steps = new ArrayList<>(List.of(change(command, name)));
+        List<RuleChange> steps = new ArrayList<>(List.of(change(command, name, current.rule())));
         switch (command.kind()) {
             case ENABLE -> {
                 if (state.isPresent() && state.get() != RuleState.DISABLED) {
@@ -346,15 +356,18 @@ public final class ConfigRuleLifecycleService implements ConfigRulesQuery, Manag
         return found;
     }
 
-    /** The operation the command asks for, on the rule named {@code name} (null when Config was not asked). */
-    private static RuleChange change(RuleChangeCommand command, String name) {
+    /**
+     * The operation the command asks for, on the rule named {@code name} and shown as {@code before} (both null when
+     * Config was not asked).
+     */
+    private static RuleChange change(RuleChangeCommand command, String name, ConfigRule before) {
         String domainId = command.domainId() == null ? "" : command.domainId();
         String ruleId = command.ruleId() == null ? "" : command.ruleId().strip();
         return switch (command.kind()) {
             case ENABLE -> new RuleChange.Enable(domainId, ruleId, name);
             case DISABLE -> new RuleChange.Disable(domainId, ruleId, name);
             case EVALUATE -> new RuleChange.Evaluate(domainId, ruleId, name);
-            case UPDATE -> new RuleChange.Update(domainId, ruleId, command.rule());
+            case UPDATE -> new RuleChange.Update(domainId, ruleId, command.rule(), before);
             case DELETE -> new RuleChange.Delete(domainId, ruleId, name);
         };
     }

@@ -1,6 +1,10 @@
 package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.guardrail.EmergencyPolicyGuardrails;
+import com.policyconsole.domain.model.approval.ApprovalRules;
+import com.policyconsole.domain.model.history.RenderedRequest;
+import com.policyconsole.domain.port.out.ApprovalStore;
+import com.policyconsole.domain.port.out.PreparedCall;
 import com.policyconsole.domain.model.bulk.SecMasterLimits;
 import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;
@@ -44,7 +48,9 @@ import java.util.stream.Collectors;
 /**
  * The life of a policy after its create: the workspace's policies as SecMaster lists them beside the history (drift
  * both ways), and removals and ageing changes — checked against SecMaster (a policy it no longer has is named, nothing
- * is sent) and the ageing rules, recorded before they are sent, linked to the entries that created the policies.
+ * is sent) and the ageing rules, recorded before they are sent, linked to the entries that created the policies. A
+ * change the approval rules hold (removing a WHITE policy, making its ageing later or permanent) waits for a second
+ * person; {@link ApprovalService} sends it once approved.
  */
 public final class PolicyLifecycleService implements ChangePoliciesUseCase, ActiveBlocksQuery {
 
@@ -56,15 +62,25 @@ public final class PolicyLifecycleService implements ChangePoliciesUseCase, Acti
     private final PolicyLifecycleStore store;
     private final PolicyInventory inventory;
     private final SubmissionPipeline pipeline;
+    private final ApprovalRules approvals;
     private final SecMasterLimits limits;
     private final Clock clock;
 
+    /** A lifecycle whose changes are never held. */
     public PolicyLifecycleService(EmergencyPolicyGateway gateway, PolicyLifecycleStore store, PolicyInventory inventory,
                                   RequestHistory history, SecMasterLimits limits, Clock clock) {
+        this(gateway, store, inventory, history, limits, clock, ApprovalRules.NONE, null);
+    }
+
+    /** A lifecycle that holds in {@code holds} what {@code approvals} say needs a second person. */
+    public PolicyLifecycleService(EmergencyPolicyGateway gateway, PolicyLifecycleStore store, PolicyInventory inventory,
+                                  RequestHistory history, SecMasterLimits limits, Clock clock, ApprovalRules approvals,
+                                  ApprovalStore holds) {
         this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
         this.store = Objects.requireNonNull(store, "'store' must not be null");
         this.inventory = Objects.requireNonNull(inventory, "'inventory' must not be null");
-        this.pipeline = new SubmissionPipeline(history, clock);
+        this.approvals = Objects.requireNonNull(approvals, "'approvals' must not be null");
+        this.pipeline = new SubmissionPipeline(history, clock, holds == null ? null : approvals, holds);
         this.limits = Objects.requireNonNull(limits, "'limits' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
@@ -98,7 +114,16 @@ public final class PolicyLifecycleService implements ChangePoliciesUseCase, Acti
                     "SecMaster's policies could not be read: " + e.getMessage()))), gateway.prepare(
                     change(command, List.of())).rendered());
         }
-        return new Preview(checked.violations(), gateway.prepare(checked.change()).rendered());
+        return new Preview(checked.violations(), gateway.prepare(checked.change()).rendered(),
+                approvals.reasons(checked.change()));
+    }
+
+    /**
+     * The held change recorded as {@code recorded}, prepared as the console would send it now; empty when the recorded
+     * request is not a removal or an ageing change.
+     */
+    Optional<PreparedCall> held(RenderedRequest recorded) {
+        return gateway.readBackChange(recorded).map(gateway::prepare);
     }
 
     @Override
@@ -139,7 +164,8 @@ public final class PolicyLifecycleService implements ChangePoliciesUseCase, Acti
             }
             current = shown.get().policy();
             HistoryPolicy entry = known.get(id);
-            subjects.add(new PolicyChange.Subject(id, entry == null ? null : entry.entryId(), current.targets()));
+            subjects.add(new PolicyChange.Subject(id, entry == null ? null : entry.entryId(), current.targets(),
+                    current.category().orElse(null), current.blockAge()));
         }
         if (!command.isRemoval() && current != null) {
             violations.addAll(ageingViolations(command, current));

@@ -63,6 +63,14 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
         return Optional.ofNullable(prepared.get(recorded));
     }
 
+    /** The removals and ageing changes prepared so far, for {@link #readBackChange}. */
+    final Map<RenderedRequest, PolicyChange> preparedChanges = new LinkedHashMap<>();
+
+    @Override
+    public Optional<PolicyChange> readBackChange(RenderedRequest recorded) {
+        return Optional.ofNullable(preparedChanges.get(recorded));
+    }
+
     /** What sending a create or retry answers; tests override it. */
     public CloudOutcome submit(EmergencyPolicyRequest request) {
         journal.add("cloud:" + request.actionType());
@@ -104,11 +112,18 @@ class InMemoryPorts implements EmergencyPolicyGateway, ConfigRuleGateway, Reques
     public PreparedCall prepare(PolicyChange change) {
         String kind = change instanceof PolicyChange.Removal ? "remove" : "ageing";
         RenderedRequest rendered = new RenderedRequest(change instanceof PolicyChange.Removal ? "POST" : "PUT",
-                "https://secmaster.test/" + kind, "/" + kind, Map.of(), Map.of(), Map.of(), change.policyIds().toString());
+                "https://secmaster.test/" + kind, "/" + kind, Map.of(), Map.of(), Map.of(), change.policyIds().toString()
+                + (change instanceof PolicyChange.AgeingChange a ? " " + a.blockAge() : ""));
+        preparedChanges.put(rendered, change);
         return new PreparedCall(rendered, () -> {
             journal.add("cloud:" + kind + " " + change.policyIds());
             return nextOutcome;
         });
+    }
+
+    @Override
+    public Optional<com.policyconsole.domain.model.config.ConfigRule> readBackUpdate(RenderedRequest recorded) {
+        return Optional.empty();
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.policyconsole.adapter.out.http.WireJson;
 import com.policyconsole.adapter.out.http.WireRequest;
 import com.policyconsole.domain.model.config.CompliancePage;
 import com.policyconsole.domain.model.config.ComplianceSummary;
+import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.ConfigRuleRequest;
 import com.policyconsole.domain.model.config.EvaluationState;
 import com.policyconsole.domain.model.config.RuleChange;
@@ -200,6 +201,18 @@ public class RmsConfigRuleGateway implements ConfigRuleGateway {
         return prepared(wire, values, change.domainId(), isBlank(change.domainId()) || isBlank(change.ruleId())
                 ? "domain_id and policy_assignment_id are required" : null, base,
                 () -> send(change, wire, new AuthScope.Domain(change.domainId())));
+    }
+
+    @Override
+    public Optional<ConfigRule> readBackUpdate(RenderedRequest recorded) {
+        if (!RULE_PATH.equals(recorded.pathTemplate()) || !"PUT".equals(recorded.method())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(ConfigCodec.readRule(recorded.body()).value());
+        } catch (WireJson.UnreadableBodyException e) {
+            return Optional.empty();
+        }
     }
 
     private static String pathOf(RuleChange change) {

@@ -160,6 +160,34 @@ public class SecMasterEmergencyPolicyGateway implements EmergencyPolicyGateway {
         }
     }
 
+    /**
+     * The removal or ageing change a recorded request was made from: the workspace and policy from its path, the
+     * version from its header, the IDs or the ageing from its body.
+     */
+    @Override
+    public Optional<PolicyChange> readBackChange(RenderedRequest recorded) {
+        SecMasterWorkspace workspace = new SecMasterWorkspace(recorded.pathParameters().get("project_id"),
+                recorded.pathParameters().get("workspace_id"));
+        String version = recorded.header(VERSION_HEADER);
+        try {
+            if (BATCH_DELETE_PATH.equals(recorded.pathTemplate()) && "POST".equals(recorded.method())) {
+                List<String> ids = SecMasterCodec.readRemoval(recorded.body()).value();
+                return ids == null || ids.isEmpty() ? Optional.empty() : Optional.of(new PolicyChange.Removal(workspace,
+                        version, ids.stream().map(id -> new PolicyChange.Subject(id, null, List.of())).toList()));
+            }
+            String policyId = recorded.pathParameters().get("policy_id");
+            if (POLICY_PATH.equals(recorded.pathTemplate()) && "PUT".equals(recorded.method()) && policyId != null) {
+                SecMasterCodec.PolicyUpdate update = SecMasterCodec.readUpdate(recorded.body()).value();
+                return update == null || update.changes().blockAge() == null ? Optional.empty()
+                        : Optional.of(new PolicyChange.AgeingChange(workspace, version,
+                                new PolicyChange.Subject(policyId, null, List.of()), update.changes().blockAge()));
+            }
+        } catch (WireJson.UnreadableBodyException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     @Override
     public WorkspacePolicies search(SecMasterWorkspace workspace, String secmasterVersion) {
         Listed listed = listAll(workspace, secmasterVersion);

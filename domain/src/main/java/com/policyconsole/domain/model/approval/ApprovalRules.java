@@ -1,12 +1,18 @@
 package com.policyconsole.domain.model.approval;
 
+import com.policyconsole.domain.model.config.ConfigRule;
+import com.policyconsole.domain.model.config.RuleChange;
+import com.policyconsole.domain.model.emergency.BlockAge;
 import com.policyconsole.domain.model.emergency.BlockTarget;
 import com.policyconsole.domain.model.emergency.BlockTargetParser;
 import com.policyconsole.domain.model.emergency.BlockType;
 import com.policyconsole.domain.model.emergency.EmergencyPolicy;
 import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.history.SubmittedRequest;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +23,8 @@ import java.util.Set;
 /**
  * Which submissions need a second person (four-eyes) before they are sent, and how long an approval may take. The
  * defaults: any WHITE entry, any block of IAM user names, a CIDR wider than /16 (IPv4) or /48 (IPv6), a bulk job
- * of over 1,000 objects, deleting a Config rule; an approval within 1 hour.
+ * of over 1,000 objects, removing a WHITE policy or making its ageing later or permanent, disabling, deleting or
+ * changing the parameters or scope of a Config rule; an approval within 1 hour.
  *
  * @param whiteEntries whether a WHITE (allow) entry needs approval
  * @param userNameBlocks whether blocking IAM user names needs approval
@@ -27,16 +34,25 @@ import java.util.Set;
  * @param ruleDisables whether disabling a Config rule needs approval (a disabled rule evaluates nothing, which is
  *                     what a delete is held against)
  * @param largestBulkJob a bulk job of more objects needs approval
+ * @param whiteChanges whether removing a WHITE policy, removing its ageing or moving it later needs approval (each
+ *                     keeps or ends an allow beyond what was approved)
+ * @param blockAgeingChanges whether every ageing change of a BLOCK policy needs approval
+ * @param ruleUpdates whether an update of a Config rule that changes what it evaluates (parameters, scope, trigger,
+ *                    definition or function) needs approval
  * @param validity how long a submission waits for its approval before it expires
+ * @param onePersonTrial a trial with one person: the requester may approve their own submissions and every approval
+ *                       counts (every page says so); never for production
  */
 public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int widestIpv4Prefix, int widestIpv6Prefix,
-                            boolean ruleDeletes, boolean ruleDisables, int largestBulkJob, Duration validity) {
+                            boolean ruleDeletes, boolean ruleDisables, int largestBulkJob, boolean whiteChanges,
+                            boolean blockAgeingChanges, boolean ruleUpdates, Duration validity,
+                            boolean onePersonTrial) {
 
-    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, true, 1_000,
-            Duration.ofHours(1));
+    public static final ApprovalRules DEFAULT = new ApprovalRules(true, true, 16, 48, true, true, 1_000, true, false,
+            true, Duration.ofHours(1), false);
     /** No submission needs approval. */
     public static final ApprovalRules NONE = new ApprovalRules(false, false, 0, 0, false, false, Integer.MAX_VALUE,
-            Duration.ofHours(1));
+            false, false, false, Duration.ofHours(1), false);
 
     public ApprovalRules {
         Objects.requireNonNull(validity, "'validity' must not be null");
@@ -62,7 +78,82 @@ public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int wi
                 && r.change() instanceof com.policyconsole.domain.model.config.RuleChange.Disable) {
             reasons.add("disabling a Config rule");
         }
+        if (ruleUpdates && request instanceof SubmittedRequest.RuleChangeSubmission r
+                && r.change() instanceof RuleChange.Update u) {
+            reasons.addAll(updateReasons(u));
+        }
+        if (request instanceof SubmittedRequest.PolicyChangeSubmission p) {
+            reasons.addAll(reasons(p.change()));
+        }
         return reasons;
+    }
+
+    /** Why removing policies or changing one's ageing needs a second person; empty when it does not. */
+    public List<String> reasons(PolicyChange change) {
+        List<String> reasons = new ArrayList<>();
+        for (PolicyChange.Subject subject : change.subjects()) {
+            boolean white = subject.category() == PolicyCategory.WHITE;
+            if (change instanceof PolicyChange.Removal && white && whiteChanges) {
+                reasons.add("removing the WHITE (allow) policy " + subject.policyId());
+            }
+            if (change instanceof PolicyChange.AgeingChange a) {
+                if (white && whiteChanges && endsLater(a.blockAge(), subject.age())) {
+                    reasons.add(a.blockAge().ages() ? "moving the ageing of the WHITE (allow) policy "
+                            + subject.policyId() + " later" : "making the WHITE (allow) policy " + subject.policyId()
+                            + " permanent (its ageing removed)");
+                }
+                if (!white && blockAgeingChanges) {
+                    reasons.add("changing the ageing of the BLOCK policy " + subject.policyId());
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** Whether {@code next} ends later than {@code current}: never ending is latest; unknown counts as later. */
+    private static boolean endsLater(BlockAge next, BlockAge current) {
+        if (current == null) {
+            return true;
+        }
+        if (!next.ages()) {
+            return current.ages();
+        }
+        if (!current.ages()) {
+            return false;
+        }
+        Optional<Instant> was = current.ageingInstant();
+        Optional<Instant> will = next.ageingInstant();
+        return was.isEmpty() || will.isEmpty() || will.get().isAfter(was.get());
+    }
+
+    /** What an update changes of what a rule evaluates; every part when the rule before it is not known. */
+    private static List<String> updateReasons(RuleChange.Update update) {
+        ConfigRule before = update.before();
+        ConfigRule after = update.rule();
+        if (before == null) {
+            return List.of("updating a Config rule whose current state was not read");
+        }
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(orEmpty(before.parameters()), orEmpty(after.parameters()))) {
+            changed.add("parameters");
+        }
+        if (!Objects.equals(before.policyFilter(), after.policyFilter())) {
+            changed.add("scope (policy_filter)");
+        }
+        if (!Objects.equals(before.period(), after.period())) {
+            changed.add("trigger (period)");
+        }
+        if (!Objects.equals(before.assignmentType(), after.assignmentType())
+                || !Objects.equals(before.policyDefinitionId(), after.policyDefinitionId())
+                || !Objects.equals(before.customPolicy(), after.customPolicy())) {
+            changed.add("what it runs (definition or function)");
+        }
+        return changed.isEmpty() ? List.of()
+                : List.of("changing the " + String.join(", ", changed) + " of the Config rule " + after.name());
+    }
+
+    private static Map<String, ?> orEmpty(Map<String, ?> map) {
+        return map == null ? Map.of() : map;
     }
 
     /**
@@ -150,8 +241,10 @@ public record ApprovalRules(boolean whiteEntries, boolean userNameBlocks, int wi
     /** The settings in one line, as the audit chain records them at each start. */
     public String describe() {
         return "white-entries=" + whiteEntries + ", user-name-blocks=" + userNameBlocks + ", widest-ipv4-prefix="
-                + widestIpv4Prefix + ", widest-ipv6-prefix=" + widestIpv6Prefix + ", rule-deletes=" + ruleDeletes + ", rule-disables=" + ruleDisables
-                + ", largest-bulk-job=" + largestBulkJob + ", validity=" + validity;
+                + widestIpv4Prefix + ", widest-ipv6-prefix=" + widestIpv6Prefix + ", rule-deletes=" + ruleDeletes
+                + ", rule-disables=" + ruleDisables + ", rule-updates=" + ruleUpdates + ", largest-bulk-job="
+                + largestBulkJob + ", white-changes=" + whiteChanges + ", block-ageing-changes=" + blockAgeingChanges
+                + ", validity=" + validity + ", one-person-trial=" + onePersonTrial;
     }
 
     private static String format(long n) {

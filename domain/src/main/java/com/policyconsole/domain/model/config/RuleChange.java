@@ -56,11 +56,20 @@ public sealed interface RuleChange {
         }
     }
 
-    /** {@code PUT …/{id}} with the whole rule, as "Adding a Rule" takes it; the name cannot change. */
-    record Update(String domainId, String ruleId, ConfigRule rule) implements RuleChange {
+    /**
+     * {@code PUT …/{id}} with the whole rule, as "Adding a Rule" takes it; the name cannot change.
+     *
+     * @param before the rule as Config showed it before the update, null when it was not shown
+     */
+    record Update(String domainId, String ruleId, ConfigRule rule, ConfigRule before) implements RuleChange {
         public Update {
             requireIds(domainId, ruleId);
             Objects.requireNonNull(rule, "'rule' must not be null");
+        }
+
+        /** An update of a rule Config was not asked about. */
+        public Update(String domainId, String ruleId, ConfigRule rule) {
+            this(domainId, ruleId, rule, null);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.policyconsole.domain.model.lifecycle;
 
 import com.policyconsole.domain.model.emergency.BlockAge;
+import com.policyconsole.domain.model.emergency.PolicyCategory;
 import com.policyconsole.domain.model.emergency.SecMasterWorkspace;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,18 @@ public sealed interface PolicyChange {
      * @param policyId SecMaster's ID
      * @param entryId the history entry that created it, null when the history does not know it
      * @param objects its objects, for the history's search
+     * @param category its category as SecMaster showed it, null when it was not shown
+     * @param age its ageing as SecMaster showed it, null when it was not shown
      */
-    record Subject(String policyId, Long entryId, List<String> objects) {
+    record Subject(String policyId, Long entryId, List<String> objects, PolicyCategory category, BlockAge age) {
         public Subject {
             Objects.requireNonNull(policyId, "'policyId' must not be null");
             objects = List.copyOf(objects);
+        }
+
+        /** A policy SecMaster was not asked about. */
+        public Subject(String policyId, Long entryId, List<String> objects) {
+            this(policyId, entryId, objects, null, null);
         }
     }
 

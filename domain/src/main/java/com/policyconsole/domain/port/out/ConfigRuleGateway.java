@@ -50,6 +50,13 @@ public interface ConfigRuleGateway {
     PreparedCall prepare(RuleChange change);
 
     /**
+     * The rule a recorded update ({@code PUT …/policy-assignments/{id}}) carries; empty when the recorded request is
+     * not an update or cannot be read.
+     */
+    Optional<com.policyconsole.domain.model.config.ConfigRule> readBackUpdate(
+            com.policyconsole.domain.model.history.RenderedRequest recorded);
+
+    /**
      * The rule with this ID ({@code GET …/policy-assignments/{id}}), empty when Config has none (404).
      *
      * @throws CloudReadException when the cloud cannot be read

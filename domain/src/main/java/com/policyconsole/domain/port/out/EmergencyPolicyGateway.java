@@ -35,6 +35,12 @@ public interface EmergencyPolicyGateway {
     Optional<EmergencyPolicyRequest> readBack(RenderedRequest recorded);
 
     /**
+     * The removal or ageing change a recorded request was made from; empty when the recorded request is not one. Its
+     * subjects carry the policy IDs only.
+     */
+    Optional<PolicyChange> readBackChange(RenderedRequest recorded);
+
+    /**
      * Every policy of the workspace as SecMaster lists it ({@code POST …/soc/policys/search}, page by page).
      *
      * @throws CloudReadException when the cloud cannot be read

@@ -1,11 +1,17 @@
 package com.policyconsole.domain.model.approval;
 
+import static com.policyconsole.domain.TestRequestFactory.DOMAIN_ID;
+import static com.policyconsole.domain.TestRequestFactory.WORKSPACE;
 import static com.policyconsole.domain.TestRequestFactory.blocking;
+import static com.policyconsole.domain.TestRequestFactory.seedRule;
 import static com.policyconsole.domain.TestRequestFactory.emergencyRequest;
 import static com.policyconsole.domain.TestRequestFactory.seedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.policyconsole.domain.model.config.ConfigRule;
 import com.policyconsole.domain.model.config.RuleChange;
+import com.policyconsole.domain.model.emergency.BlockAge;
+import com.policyconsole.domain.model.lifecycle.PolicyChange;
 import com.policyconsole.domain.model.emergency.BlockType;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.SubmittedRequest;
@@ -76,6 +82,69 @@ class ApprovalRulesTest {
                 .mapToObj(i -> ipPolicy(i * 16 + ".0.0.0/4")).toList(), 8, 0))
                 .hasSize(6).last().isEqualTo("3 more ranges wider than allowed without approval");
         assertThat(ApprovalRules.NONE.bulkReasons(List.of(white("0.0.0.0/1")), 1, 0)).isEmpty();
+    }
+
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T12:00:00Z");
+
+    private static PolicyChange.Subject subject(String category, BlockAge age) {
+        return new PolicyChange.Subject("p-1", 7L, List.of("203.0.113.7"),
+                com.policyconsole.domain.model.emergency.PolicyCategory.valueOf(category), age);
+    }
+
+    private static List<String> ageing(ApprovalRules rules, String category, BlockAge now, BlockAge next) {
+        return rules.reasons(new PolicyChange.AgeingChange(WORKSPACE, "25.5.0", subject(category, now), next));
+    }
+
+    @Test
+    void removingAWhitePolicyNeedsApprovalAndRemovingABlockDoesNot() {
+        PolicyChange removal = new PolicyChange.Removal(WORKSPACE, "25.5.0", List.of(subject("WHITE", BlockAge.none()),
+                new PolicyChange.Subject("p-2", null, List.of(), com.policyconsole.domain.model.emergency
+                        .PolicyCategory.BLOCK, BlockAge.none())));
+
+        assertThat(ApprovalRules.DEFAULT.reasons(new SubmittedRequest.PolicyChangeSubmission(removal)))
+                .containsExactly("removing the WHITE (allow) policy p-1");
+        assertThat(ApprovalRules.NONE.reasons(removal)).isEmpty();
+    }
+
+    @Test
+    void aWhitesAgeingMadeLaterOrRemovedNeedsApprovalAndMadeEarlierDoesNot() {
+        BlockAge inADay = BlockAge.until(NOW.plus(java.time.Duration.ofDays(1)));
+        BlockAge inAWeek = BlockAge.until(NOW.plus(java.time.Duration.ofDays(7)));
+
+        assertThat(ageing(ApprovalRules.DEFAULT, "WHITE", inADay, BlockAge.none()))
+                .containsExactly("making the WHITE (allow) policy p-1 permanent (its ageing removed)");
+        assertThat(ageing(ApprovalRules.DEFAULT, "WHITE", inADay, inAWeek))
+                .containsExactly("moving the ageing of the WHITE (allow) policy p-1 later");
+        assertThat(ageing(ApprovalRules.DEFAULT, "WHITE", inAWeek, inADay)).as("ending an allow sooner").isEmpty();
+        assertThat(ageing(ApprovalRules.DEFAULT, "WHITE", BlockAge.none(), inADay)).as("ageing a permanent allow")
+                .isEmpty();
+        assertThat(ageing(ApprovalRules.DEFAULT, "BLOCK", inAWeek, inADay)).as("BLOCK ageing: off by default").isEmpty();
+        ApprovalRules blocksToo = new ApprovalRules(true, true, 16, 48, true, true, 1_000, true, true, true,
+                java.time.Duration.ofHours(1), false);
+        assertThat(ageing(blocksToo, "BLOCK", inAWeek, inADay))
+                .containsExactly("changing the ageing of the BLOCK policy p-1");
+    }
+
+    @Test
+    void aRuleUpdateNeedsApprovalWhenItChangesWhatTheRuleEvaluatesNotItsDescription() {
+        ConfigRule before = seedRule();
+        ConfigRule described = new ConfigRule(before.policyAssignmentType(), before.name(), "only the text changes",
+                before.period(), before.policyFilter(), before.policyDefinitionId(), before.customPolicy(),
+                before.parameters(), before.tags());
+        ConfigRule otherParameters = new ConfigRule(before.policyAssignmentType(), before.name(), before.description(),
+                before.period(), before.policyFilter(), before.policyDefinitionId(), before.customPolicy(),
+                Map.of("listOfAllowedImages", com.policyconsole.domain.model.json.JsonValue.strings("img-other")),
+                before.tags());
+
+        assertThat(ApprovalRules.DEFAULT.reasons(update(before, described))).isEmpty();
+        assertThat(ApprovalRules.DEFAULT.reasons(update(before, otherParameters)))
+                .containsExactly("changing the parameters of the Config rule " + before.name());
+        assertThat(ApprovalRules.NONE.reasons(update(before, otherParameters))).isEmpty();
+    }
+
+    private static SubmittedRequest update(ConfigRule before, ConfigRule after) {
+        return new SubmittedRequest.RuleChangeSubmission(new RuleChange.Update(DOMAIN_ID, "rule-1", after, before),
+                null);
     }
 
     @Test

@@ -130,7 +130,8 @@ public class BlocksApi {
             return read.problem();
         }
         Preview preview = changes.preview(read.command());
-        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), List.of(preview.rendered())));
+        return ApiViews.ok(ApiViews.Preview.of(preview.violations(), List.of(preview.rendered()),
+                preview.approvalReasons()));
     }
 
     private record Read(PolicyChangeCommand command, Response problem) {

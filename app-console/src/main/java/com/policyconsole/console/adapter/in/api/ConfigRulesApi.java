@@ -1,5 +1,7 @@
 package com.policyconsole.console.adapter.in.api;
 
+import com.policyconsole.adapter.json.JsonValues;
+
 import com.policyconsole.console.api.ApiAttributes;
 import com.policyconsole.console.api.ApiJson;
 import com.policyconsole.console.api.Idempotency;
@@ -63,10 +65,13 @@ public class ConfigRulesApi {
 
     /** A rule as the API lists it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Rule(String id, String name, String type, @JsonProperty("policy_definition_id") String definitionId,
+    public record Rule(String id, String name, String type, String description,
+                       @JsonProperty("policy_definition_id") String definitionId,
                        @JsonProperty("function_urn") String functionUrn, String period,
-                       @JsonProperty("on_change") boolean onChange, String state, Instant created, Instant updated,
-                       Map<String, String> tags, @JsonProperty("added_by") Added addedBy) {
+                       @JsonProperty("on_change") boolean onChange,
+                       @JsonProperty("policy_filter") Filter policyFilter,
+                       Map<String, com.fasterxml.jackson.databind.JsonNode> parameters, String state, Instant created,
+                       Instant updated, Map<String, String> tags, @JsonProperty("added_by") Added addedBy) {
 
         static Rule of(PolicyAssignment a, HistoryRule known) {
             ConfigRule r = a.rule();
@@ -74,10 +79,28 @@ public class ConfigRulesApi {
             if (r.tags() != null) {
                 r.tags().forEach(t -> tags.put(t.key(), t.value()));
             }
-            return new Rule(a.id(), r.name(), r.policyAssignmentType(), r.policyDefinitionId(),
+            Map<String, com.fasterxml.jackson.databind.JsonNode> parameters = new java.util.LinkedHashMap<>();
+            if (r.parameters() != null) {
+                r.parameters().forEach((k, v) -> parameters.put(k, JsonValues.toNode(v)));
+            }
+            return new Rule(a.id(), r.name(), r.policyAssignmentType(), r.description(), r.policyDefinitionId(),
                     r.customPolicy() == null ? null : r.customPolicy().functionUrn(), r.period(), r.period() == null,
-                    a.state(), a.created(), a.updated(), tags, known == null ? null
+                    Filter.of(r.policyFilter()), parameters, a.state(), a.created(), a.updated(), tags, known == null ? null
                     : new Added(known.entryId(), known.actor(), known.addedAt()));
+        }
+    }
+
+    /** A rule's {@code policy_filter}: the resources it evaluates. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Filter(@JsonProperty("region_id") String regionId,
+                         @JsonProperty("resource_provider") String resourceProvider,
+                         @JsonProperty("resource_type") String resourceType,
+                         @JsonProperty("resource_id") String resourceId, @JsonProperty("tag_key") String tagKey,
+                         @JsonProperty("tag_value") String tagValue) {
+
+        static Filter of(com.policyconsole.domain.model.config.PolicyFilter f) {
+            return f == null ? null : new Filter(f.regionId(), f.resourceProvider(), f.resourceType(), f.resourceId(),
+                    f.tagKey(), f.tagValue());
         }
     }
 

@@ -17,6 +17,7 @@ import com.policyconsole.domain.port.in.HistoryQueries;
 import com.policyconsole.domain.port.in.RetryDeliveryCommand;
 import com.policyconsole.domain.port.in.RetryDeliveryResult;
 import com.policyconsole.domain.port.in.RetryDeliveryUseCase;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
 import com.policyconsole.domain.port.in.DeliveryStatusUseCase;
 import com.policyconsole.domain.model.lifecycle.PolicyDelivery;
 import com.policyconsole.domain.port.in.SubmissionResult;
@@ -69,10 +70,13 @@ public class HistoryResource {
     private final SecurityIdentity identity;
     private final List<ConfiguredConnection> connections;
     private final DeliveryStatusUseCase deliveries;
+    private final ApprovalsUseCase approvals;
 
     public HistoryResource(HistoryQueries history, RetryDeliveryUseCase retries, SubmissionMetrics metrics,
-                           SecurityIdentity identity, WebSettings settings, DeliveryStatusUseCase deliveries) {
+                           SecurityIdentity identity, WebSettings settings, DeliveryStatusUseCase deliveries,
+                           ApprovalsUseCase approvals) {
         this.deliveries = deliveries;
+        this.approvals = approvals;
         this.history = history;
         this.retries = retries;
         this.metrics = metrics;
@@ -190,6 +194,25 @@ public class HistoryResource {
                 : "the retry was refused: " + ((SubmissionResult.Rejected) submitted.result()).violations();
         return Response.status(503).entity(detailPage(submitted.entry(), true, "Nothing was sent: " + why))
                 .build();
+    }
+
+    /** Its requester withdraws a submission that awaits approval: it is rejected in their name and never sent. */
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.OPERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") String id) {
+        Optional<HistoryDetail> entry = parseId(id).flatMap(history::detail);
+        if (entry.isEmpty()) {
+            return notFound(id);
+        }
+        ApprovalsUseCase.Decision decision = approvals.withdraw(identity.getPrincipal().getName(),
+                entry.get().entry().id());
+        if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
+            return Response.status(refused.status()).entity(detailPage(entry.get(), false,
+                    "Nothing was withdrawn: " + refused.reason() + ".")).build();
+        }
+        return Response.seeOther(java.net.URI.create("/history/" + entry.get().entry().id())).build();
     }
 
     /** The entry page, with the delivery per defense layer when the entry created a policy the console follows. */

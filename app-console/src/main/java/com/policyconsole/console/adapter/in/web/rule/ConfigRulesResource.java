@@ -353,7 +353,7 @@ public class ConfigRulesResource {
 
     /** The update's single request as the add form's preview shows it. */
     private static Preview first(RuleChangePreview preview) {
-        return new Preview(preview.violations(), preview.requests().get(0));
+        return new Preview(preview.violations(), preview.requests().get(0), preview.approvalReasons());
     }
 
     private static Optional<RuleChangeCommand.Kind> kind(String action) {

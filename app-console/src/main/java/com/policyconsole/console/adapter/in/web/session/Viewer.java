@@ -14,10 +14,18 @@ public class Viewer {
 
     private final SecurityIdentity identity;
     private final WebSettings settings;
+    private final boolean onePersonTrial;
 
-    public Viewer(SecurityIdentity identity, WebSettings settings) {
+    public Viewer(SecurityIdentity identity, WebSettings settings,
+                  com.policyconsole.domain.model.approval.ApprovalRules approvals) {
         this.identity = identity;
         this.settings = settings;
+        this.onePersonTrial = approvals.onePersonTrial();
+    }
+
+    /** Whether approvals are lifted for a one-person trial: every page says so. */
+    public boolean onePersonTrial() {
+        return onePersonTrial;
     }
 
     public boolean authenticated() {
@@ -26,6 +34,12 @@ public class Viewer {
 
     public String name() {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    /** Whether the viewer asked for what {@code actor} (a user, or a user's token) recorded. */
+    public boolean isRequester(String actor) {
+        return authenticated() && actor != null
+                && com.policyconsole.domain.model.approval.ApprovalHold.userOf(actor).equalsIgnoreCase(name());
     }
 
     public String roleList() {

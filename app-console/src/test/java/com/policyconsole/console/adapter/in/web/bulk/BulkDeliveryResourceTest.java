@@ -3,7 +3,10 @@ package com.policyconsole.console.adapter.in.web.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.testing.ConsoleSession;
+import com.policyconsole.console.testing.SecondPerson;
 import com.policyconsole.console.testing.TestFormFactory;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -24,6 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BulkDeliveryResourceTest {
+
+    @Inject
+    ApprovalsUseCase approvals;
+
+    @Inject
+    ManageAccountsUseCase accounts;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,10 +65,12 @@ class BulkDeliveryResourceTest {
         assertThat(plan).contains("Plan: 3 deliveries of 1200 objects").contains("data-delivery=\"3\"")
                 .contains("action_type=create");
 
+        assertThat(plan).as("more than 1,000 objects wait for a second person").contains("id=\"approval-needed\"");
         String location = TestFormFactory.bulkForm(session, batch).when().post("/bulk/start")
                 .then().statusCode(303).extract().header("Location");
-        assertThat(location).matches(".*/bulk/jobs/\\d+");
-        String job = location.substring(location.indexOf("/bulk/jobs/"));
+        assertThat(location).matches(".*/bulk/jobs/\\d+\\?notice=awaiting");
+        String job = location.substring(location.indexOf("/bulk/jobs/"), location.indexOf('?'));
+        SecondPerson.approveJob(approvals, accounts, Long.parseLong(job.substring("/bulk/jobs/".length())));
 
         JsonPath progress = awaitDone(session, job);
         assertThat(progress.getInt("percent")).isEqualTo(100);
@@ -115,10 +126,11 @@ class BulkDeliveryResourceTest {
         String location = TestFormFactory.bulkForm(session, "").multiPart("draft", draft)
                 .multiPart("batch_name", "feed.csv").multiPart("acknowledge", "yes")
                 .when().post("/bulk/start").then().statusCode(303).extract().header("Location");
-        assertThat(location).matches(".*/bulk/jobs/\\d+");
+        assertThat(location).matches(".*/bulk/jobs/\\d+\\?notice=awaiting");
+        String job = location.substring(location.indexOf("/bulk/jobs/"), location.indexOf('?'));
+        SecondPerson.approveJob(approvals, accounts, Long.parseLong(job.substring("/bulk/jobs/".length())));
         // finished before the next test, whose sandbox faults it would otherwise draw
-        assertThat(awaitDone(session, location.substring(location.indexOf("/bulk/jobs/"))).getInt("succeeded"))
-                .isEqualTo(4);
+        assertThat(awaitDone(session, job).getInt("succeeded")).isEqualTo(4);
         String other = TestFormFactory.bulkForm(session, "").multiPart("draft", java.util.UUID.randomUUID().toString())
                 .when().post("/bulk/start").then().statusCode(422).extract().asString();
         assertThat(other).as("a draft that is not kept is no batch").contains("the batch holds no object");

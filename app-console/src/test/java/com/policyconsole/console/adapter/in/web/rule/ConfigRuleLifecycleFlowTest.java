@@ -1,5 +1,8 @@
 package com.policyconsole.console.adapter.in.web.rule;
 
+import com.policyconsole.console.testing.SecondPerson;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.policyconsole.console.testing.ConsoleSession;
@@ -44,6 +47,12 @@ class ConfigRuleLifecycleFlowTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ApprovalsUseCase approvals;
+
+    @Inject
+    ManageAccountsUseCase accounts;
+
     @AfterEach
     void heal() {
         rules.evaluationTime(Duration.ZERO);
@@ -72,6 +81,29 @@ class ConfigRuleLifecycleFlowTest {
             assertThat(rules.disable(DOMAIN, id)).isNull();
         }
         return id;
+    }
+
+    /** The held entry a response leads to, approved by a second person. */
+    private String approved(Response response) {
+        String entry = entryOf(response);
+        SecondPerson.approve(approvals, accounts, Long.parseLong(entry));
+        return entry;
+    }
+
+    /** Approves, as a second person, every entry on the rule {@code ruleName} that awaits approval. */
+    private void approveHeld(String ruleName) throws Exception {
+        List<Long> held = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM request_history WHERE rule_name = ? AND status = 'AWAITING_APPROVAL' ORDER BY id")) {
+            s.setString(1, ruleName);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    held.add(r.getLong(1));
+                }
+            }
+        }
+        assertThat(held).as("held entries on " + ruleName).isNotEmpty();
+        held.forEach(id -> SecondPerson.approve(approvals, accounts, id));
     }
 
     private static String entryOf(Response response) {
@@ -115,12 +147,13 @@ class ConfigRuleLifecycleFlowTest {
         assertThat(operationsOn(name)).containsExactly("ADD_CONFIG_RULE SUCCEEDED", "EVALUATE_CONFIG_RULE SUCCEEDED");
 
         Response removed = session.post("/rules/" + ruleId + "/delete", Map.of("acknowledge", "yes"));
-        String deleteEntry = entryOf(removed);
+        String deleteEntry = approved(removed);
+        assertThat(rules.find(DOMAIN, ruleId).refusal()).as("deleted once a second person approved").isNotNull();
         assertThat(rules.find(DOMAIN, ruleId).refusal().code()).isEqualTo(SandboxRules.NOT_FOUND);
         assertThat(operationsOn(name)).containsExactly("ADD_CONFIG_RULE SUCCEEDED", "EVALUATE_CONFIG_RULE SUCCEEDED",
-                "DISABLE_CONFIG_RULE SUCCEEDED", "DELETE_CONFIG_RULE SUCCEEDED step");
+                "DELETE_CONFIG_RULE SUCCEEDED", "DISABLE_CONFIG_RULE SUCCEEDED step");
         String entry = session.get("/history/" + deleteEntry).then().statusCode(200).extract().asString();
-        assertThat(entry).contains("Step 2 of deleting the rule").contains("DELETE");
+        assertThat(entry).contains("DELETE_CONFIG_RULE").contains("SUCCEEDED");
         assertThat(session.get("/rules").asString()).doesNotContain(ruleId);
         assertThat(session.post("/rules/preview", imagesRule(name)).statusCode())
                 .as("a deleted rule's name is free again").isEqualTo(200);
@@ -143,7 +176,9 @@ class ConfigRuleLifecycleFlowTest {
                 .extract().asString();
         assertThat(preview).contains("POST").contains("/policy-assignments/" + ruleId + "/disable")
                 .contains("id=\"confirm\"");
-        entryOf(session.post("/rules/" + ruleId + "/disable", Map.of()));
+        String disable = entryOf(session.post("/rules/" + ruleId + "/disable", Map.of()));
+        assertThat(rules.find(DOMAIN, ruleId).rule().enabled()).as("held for a second person").isTrue();
+        SecondPerson.approve(approvals, accounts, Long.parseLong(disable));
         assertThat(rules.find(DOMAIN, ruleId).rule().enabled()).isFalse();
 
         assertThat(session.post("/rules/" + ruleId + "/disable/preview", Map.of()).then().statusCode(422).extract()
@@ -164,10 +199,10 @@ class ConfigRuleLifecycleFlowTest {
                 .contains("DELETE").contains("id=\"acknowledge\"");
         assertThat(session.post("/rules/" + ruleId + "/delete", Map.of()).statusCode())
                 .as("the two steps must be acknowledged").isEqualTo(409);
-        entryOf(session.post("/rules/" + ruleId + "/delete", Map.of("acknowledge", "yes")));
+        approved(session.post("/rules/" + ruleId + "/delete", Map.of("acknowledge", "yes")));
 
         assertThat(operationsOn(name)).containsExactly("DISABLE_CONFIG_RULE SUCCEEDED", "ENABLE_CONFIG_RULE SUCCEEDED",
-                "EVALUATE_CONFIG_RULE SUCCEEDED", "DISABLE_CONFIG_RULE SUCCEEDED", "DELETE_CONFIG_RULE SUCCEEDED step");
+                "EVALUATE_CONFIG_RULE SUCCEEDED", "DELETE_CONFIG_RULE SUCCEEDED", "DISABLE_CONFIG_RULE SUCCEEDED step");
         assertThat(session.post("/rules/" + ruleId + "/enable/preview", Map.of()).then().statusCode(422).extract()
                 .asString()).as("operating on a rule that no longer exists").contains("Config has no rule " + ruleId);
         assertThat(session.get("/rules/" + ruleId).statusCode()).isEqualTo(404);
@@ -215,7 +250,10 @@ class ConfigRuleLifecycleFlowTest {
                 + SandboxInventory.LEGACY_IMAGE + "\"]}");
         assertThat(session.post("/rules/" + ruleId + "/update/preview", both).then().statusCode(200).extract()
                 .asString()).contains("PUT").contains("/policy-assignments/" + ruleId);
-        entryOf(session.post("/rules/" + ruleId + "/update", both));
+        String update = entryOf(session.post("/rules/" + ruleId + "/update", both));
+        assertThat(operationsOn(name)).as("new parameters wait for a second person")
+                .containsExactly("UPDATE_CONFIG_RULE AWAITING_APPROVAL");
+        SecondPerson.approve(approvals, accounts, Long.parseLong(update));
 
         assertThat(operationsOn(name)).containsExactly("UPDATE_CONFIG_RULE SUCCEEDED");
         assertThat(session.get("/rules/" + ruleId).asString()).contains("flags <strong>0 of 5</strong>");
@@ -241,13 +279,16 @@ class ConfigRuleLifecycleFlowTest {
         String done = session.form().formParam("action", "disable").formParam("rule_id", idA)
                 .formParam("rule_id", idB).formParam("rule_id", idC).post("/rules/bulk").then().statusCode(200)
                 .extract().asString();
-        assertThat(done).contains("SUCCEEDED").contains("NOT SENT");
+        assertThat(done).contains("AWAITING_APPROVAL").contains("NOT SENT");
+        approveHeld(a);
+        approveHeld(b);
         assertThat(List.of(idA, idB, idC)).allSatisfy(id -> assertThat(rules.find(DOMAIN, id).rule().enabled()).isFalse());
         assertThat(operationsOn(a)).containsExactly("DISABLE_CONFIG_RULE SUCCEEDED");
         assertThat(operationsOn(c)).isEmpty();
 
         session.form().formParam("action", "delete").formParam("rule_id", idA).formParam("rule_id", idB)
                 .post("/rules/bulk").then().statusCode(200);
+        approveHeld(a);
         assertThat(rules.find(DOMAIN, idA).refusal().code()).isEqualTo(SandboxRules.NOT_FOUND);
         assertThat(session.form().formParam("action", "explode").formParam("rule_id", idC).post("/rules/bulk")
                 .statusCode()).isEqualTo(422);

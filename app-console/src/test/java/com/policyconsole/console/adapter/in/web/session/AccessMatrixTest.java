@@ -116,6 +116,7 @@ class AccessMatrixTest {
         post("POST /history/{id}/retry",            TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         post("POST /history/{id}/status",           TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         post("POST /history/{id}/retry-layers",     TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
+        post("POST /history/{id}/withdraw",         TO_LOGIN,  FORBIDDEN, NOT_FOUND,     FORBIDDEN);
         get("GET /blocks",                          TO_LOGIN,  OK,        OK,            FORBIDDEN);
         post("POST /blocks/remove/preview",         TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);
         post("POST /blocks/remove",                 TO_LOGIN,  FORBIDDEN, UNPROCESSABLE, FORBIDDEN);

@@ -27,6 +27,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.policyconsole.console.testing.SecondPerson;
+import com.policyconsole.domain.port.in.ApprovalsUseCase;
+import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +58,12 @@ class BulkJobsTest {
     BulkDeliveryUseCase bulk;
 
     @Inject
+    ApprovalsUseCase approvals;
+
+    @Inject
+    ManageAccountsUseCase accounts;
+
+    @Inject
     RunBulkDeliveriesUseCase runner;
 
     @Inject
@@ -66,10 +75,7 @@ class BulkJobsTest {
     @Test
     void twelveHundredAddressesAreDeliveredAsThreePoliciesEachRecordedAndLinkedToTheJob() throws Exception {
         EmergencyPolicyRequest template = template(CFW);
-        BulkStartResult started = bulk.start(command(template, addresses(1_200, 1)));
-
-        assertThat(started).isInstanceOf(BulkStartResult.Started.class);
-        long jobId = ((BulkStartResult.Started) started).jobId();
+        long jobId = approved(bulk.start(command(template, addresses(1_200, 1))));
         JobProgress done = awaitFinished(jobId);
 
         assertThat(done.deliveries()).extracting(DeliveryProgress::objects).containsExactly(500, 500, 200);
@@ -97,7 +103,7 @@ class BulkJobsTest {
     @Test
     void cancellingStopsTheDeliveriesNotYetSent() throws Exception {
         EmergencyPolicyRequest template = template(VPC);
-        long jobId = ((BulkStartResult.Started) bulk.start(command(template, addresses(1_100, 2)))).jobId();
+        long jobId = approved(bulk.start(command(template, addresses(1_100, 2))));
         awaitState(jobId, 1, DeliveryState.SUCCEEDED);
 
         assertThat(bulk.cancel("test-canceller", jobId)).isTrue();
@@ -139,7 +145,7 @@ class BulkJobsTest {
         sandbox.deliveryTime(Duration.ofMillis(700));
         try {
             long busyBefore = busyRefusals();
-            long jobId = ((BulkStartResult.Started) bulk.start(command(template(CFW), addresses(3_500, 4)))).jobId();
+            long jobId = approved(bulk.start(command(template(CFW), addresses(3_500, 4))));
             JobProgress done = awaitFinished(jobId);
 
             assertThat(done.deliveries()).hasSize(7).allMatch(d -> d.state() == DeliveryState.SUCCEEDED);
@@ -189,8 +195,18 @@ class BulkJobsTest {
         return EmergencyPolicyRequest.create(workspace, "25.5.0", policy);
     }
 
+    /** A job of its own requester, so that no other test's objects count towards its approval. */
     private static BulkDeliveryCommand command(EmergencyPolicyRequest template, String batch) {
-        return new BulkDeliveryCommand("bulk-test", template, null, batch.getBytes(StandardCharsets.UTF_8), true);
+        return new BulkDeliveryCommand("bulk-test-" + UUID.randomUUID().toString().substring(0, 8), template, null,
+                batch.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** A job of more than 1,000 objects: held, then approved by a second person. */
+    private long approved(BulkStartResult started) {
+        assertThat(started).as("held for its size").isInstanceOf(BulkStartResult.AwaitingApproval.class);
+        long jobId = ((BulkStartResult.AwaitingApproval) started).jobId();
+        SecondPerson.approveJob(approvals, accounts, jobId);
+        return jobId;
     }
 
     /** {@code n} distinct public addresses in 46.<100 + round>.0.0/16, one per line. */
