@@ -225,6 +225,26 @@ class InsiderAttacksTest {
     }
 
     @Test
+    void aHeldEntryIsWithdrawnFromItsHistoryPageByItsRequesterAndNobodyElse() throws Exception {
+        TestUser requester = TestUserFactory.create(accounts, "ia-wanda", Roles.OPERATOR);
+        TestUser other = TestUserFactory.create(accounts, "ia-walt", Roles.OPERATOR);
+        String token = ApiTest.token(requester, "ops", Roles.OPERATOR);
+        String range = "62.0.0.0/15"; // held and withdrawn, never sent
+        long entry = JSON.readTree(ApiTest.api(token).body(ApiTest.body(ApiTest.dataObject(requester, range), true))
+                .post("/api/v1/emergency-policies").asString()).get("entry_id").asLong();
+
+        ConsoleSession stranger = ConsoleSession.logIn(other.name(), other.password());
+        assertThat(stranger.get("/history/" + entry).asString()).doesNotContain("id=\"withdraw\"");
+        assertThat(stranger.post("/history/" + entry + "/withdraw", Map.of()).statusCode()).isEqualTo(403);
+        ConsoleSession own = ConsoleSession.logIn(requester.name(), requester.password());
+        assertThat(own.get("/history/" + entry).asString()).contains("id=\"withdraw\"");
+        assertThat(own.post("/history/" + entry + "/withdraw", Map.of()).statusCode()).isEqualTo(303);
+
+        assertThat(own.get("/history/" + entry).asString()).contains("REJECTED").doesNotContain("id=\"withdraw\"");
+        assertThat(sandboxHolds(range)).isFalse();
+    }
+
+    @Test
     void tokensAreMadeOnlyWithTheOwnersPasswordAndEachActIsInTheChain() throws Exception {
         TestUser user = TestUserFactory.create(accounts, "ia-tina", Roles.AUDITOR);
         ConsoleSession session = ConsoleSession.logIn(user.name(), user.password());
