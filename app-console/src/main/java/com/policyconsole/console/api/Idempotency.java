@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code Idempotency-Key}: a call that sends something, repeated with the same key and the same request, answers the
  * first attempt's answer (its history entry and outcome) without sending again; the same key with another request is
- * refused (422); while the first attempt runs, a repetition is told to wait (409). A first attempt that sent nothing
+ * refused (422); while the first attempt runs, a repetition is told to wait (409). A first attempt held for approval
+ * (202) keeps its answer too, so a repetition records no second held entry. A first attempt that sent nothing
  * (refused by the checks, or not recorded) keeps no answer, so the key can be used again.
  */
 @ApplicationScoped
@@ -71,7 +72,7 @@ public class Idempotency {
             guards.release(token.id(), key);
             throw e;
         }
-        if (answer.getStatus() == 201 || answer.getStatus() == 200) {
+        if (answer.getStatus() == 201 || answer.getStatus() == 200 || answer.getStatus() == 202) {
             Object location = answer.getHeaders().getFirst("Location");
             guards.answer(token.id(), key, answer.getStatus(), String.valueOf(answer.getEntity()),
                     location == null ? null : location.toString());
