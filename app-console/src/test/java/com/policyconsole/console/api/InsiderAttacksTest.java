@@ -184,11 +184,11 @@ class InsiderAttacksTest {
         String ip = com.policyconsole.console.testing.TestFormFactory.freshIp();
         BlockAge inADay = BlockAge.until(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
         // an allow approved earlier, ageing out in a day
-        String policyId = sandbox.create(SandboxState.WORKSPACE_ID, EmergencyPolicy.builder().policyCategory("WHITE")
+        sandbox.create(SandboxState.WORKSPACE_ID, EmergencyPolicy.builder().policyCategory("WHITE")
                 .policyType("Source Ip").targets(List.of(ip)).blockAge(inADay).defensePolicyList(List.of(
                         new DefenseConnection("84b273d3-47a8-3aba-bd00-7bdd1431d635", "CFW", null, null, "CFW", null,
-                                null, null, null))).build()).taskId();
-        policyId = sandbox.policies(SandboxState.WORKSPACE_ID).stream().filter(p -> p.policy().targets().contains(ip))
+                                null, null, null))).build());
+        String policyId = sandbox.policies(SandboxState.WORKSPACE_ID).stream().filter(p -> p.policy().targets().contains(ip))
                 .findFirst().orElseThrow().id();
 
         Response preview = ApiTest.api(token).body("{\"policy_id\": \"" + policyId + "\", \"ageing\": \"\"}")

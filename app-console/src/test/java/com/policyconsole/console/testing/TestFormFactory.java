@@ -17,10 +17,17 @@ public final class TestFormFactory {
         return "45." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
     }
 
-    /** {@code n} (at most 62,500) public addresses in a /16 that no other test uses, one per line. */
+    /** The next of the 762 /16s in 47.1.0.0–49.254.0.0 that {@link #freshAddresses} hands out, from a random start. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_SIXTEEN =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(762));
+
+    /**
+     * {@code n} (at most 62,500) public addresses in a /16 that no other call of this run gets (the first 762 calls of
+     * a JVM each get their own), one per line.
+     */
     public static String freshAddresses(int n) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String prefix = r.nextInt(47, 50) + "." + r.nextInt(1, 255) + ".";
+        int sixteen = NEXT_SIXTEEN.getAndIncrement() % 762;
+        String prefix = (47 + sixteen / 254) + "." + (1 + sixteen % 254) + ".";
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < n; i++) {
             lines.append(prefix).append(i / 250).append('.').append(i % 250 + 1).append('\n');
