@@ -3,6 +3,7 @@ package com.policyconsole.console.adapter.out.persistence.audit;
 import com.policyconsole.domain.model.audit.AuditAnchor;
 import com.policyconsole.domain.model.audit.AuditFinding;
 import com.policyconsole.domain.model.audit.AuditVerification;
+import com.policyconsole.console.adapter.out.persistence.audit.RecordedStates.Subject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +26,9 @@ import java.util.Optional;
 /**
  * Walks the hash-chained audit log (Flyway V5, sealed by V8's sealer) with plain JDBC and names the first sealed record
  * that was changed, removed or reordered, the first record not sealed yet whose content no longer matches its content
- * hash, then the first history entry or account whose current row differs from its last record, sealed or not. Hashes
- * are recomputed here, independently of the database's own functions.
+ * hash, then the first history entry, account, login, bulk job or security act whose current row differs from its
+ * last record, sealed or not. Hashes and states ({@link RecordedStates}) are recomputed here, independently of the
+ * database's own functions, which an owner of the schema could redefine.
  */
 public final class AuditChainVerifier {
 
@@ -79,15 +81,15 @@ public final class AuditChainVerifier {
                         "removed: it was noted outside the console, but the chain ends at #" + end.lastPosition()));
             }
             long unsealed = checkUnsealed(connection, findings);
-            firstChangedRow(connection, "request", REQUEST_ROWS).ifPresent(findings::add);
-            firstChangedRow(connection, "account", ACCOUNT_ROWS).ifPresent(findings::add);
+            RecordedStates.firstChanged(connection, Subject.REQUEST).ifPresent(findings::add);
+            RecordedStates.firstChanged(connection, Subject.ACCOUNT).ifPresent(findings::add);
             firstRemovedRow(connection, "request", REMOVED_REQUESTS).ifPresent(findings::add);
             firstRemovedRow(connection, "account", REMOVED_ACCOUNTS).ifPresent(findings::add);
-            firstChangedRow(connection, "login", LOGIN_ROWS).ifPresent(findings::add);
+            RecordedStates.firstChanged(connection, Subject.LOGIN).ifPresent(findings::add);
             firstRemovedRow(connection, "login", REMOVED_LOGINS).ifPresent(findings::add);
-            firstChangedRow(connection, "bulk_job", JOB_ROWS).ifPresent(findings::add);
+            RecordedStates.firstChanged(connection, Subject.BULK_JOB).ifPresent(findings::add);
             firstRemovedRow(connection, "bulk_job", REMOVED_JOBS).ifPresent(findings::add);
-            firstChangedRow(connection, "act", ACT_ROWS).ifPresent(findings::add);
+            RecordedStates.firstChanged(connection, Subject.ACT).ifPresent(findings::add);
             firstRemovedRow(connection, "act", REMOVED_ACTS).ifPresent(findings::add);
             connection.rollback();
             Instant done = clock.instant();
@@ -190,24 +192,6 @@ public final class AuditChainVerifier {
      * position and append number (either may be NULL).
      */
 
-    /** History entries whose current row (with its objects) is not the state of their last record. */
-    private static final String REQUEST_ROWS = """
-            SELECT h.id, e.position, e.seq, e.subject_id FROM request_history h
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
-                          WHERE subject = 'request' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
-                     ON e.subject_id = h.id
-             WHERE e.payload IS DISTINCT FROM audit_request_state(h.id)
-             ORDER BY h.id LIMIT 1""";
-
-    /** Accounts whose current row is not the state of their last record. */
-    private static final String ACCOUNT_ROWS = """
-            SELECT u.id, e.position, e.seq, e.subject_id FROM console_user u
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
-                          WHERE subject = 'account' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
-                     ON e.subject_id = u.id
-             WHERE e.payload IS DISTINCT FROM audit_account_state(u.id)
-             ORDER BY u.id LIMIT 1""";
-
     /** Recorded history entries that no longer exist. */
     private static final String REMOVED_REQUESTS = """
             SELECT e.subject_id, e.position, e.seq FROM (SELECT DISTINCT ON (subject_id) subject_id, position, seq
@@ -225,14 +209,6 @@ public final class AuditChainVerifier {
                AND NOT EXISTS (SELECT 1 FROM console_user u WHERE u.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
-    /** Login events whose row is not the state of their record (they are written once, never changed). */
-    private static final String LOGIN_ROWS = """
-            SELECT l.id, e.position, e.seq, e.subject_id FROM login_event l
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
-                          WHERE subject = 'login' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
-                     ON e.subject_id = l.id
-             WHERE e.payload IS DISTINCT FROM audit_login_state(l.id)
-             ORDER BY l.id LIMIT 1""";
 
     /** Recorded login events that no longer exist. */
     private static final String REMOVED_LOGINS = """
@@ -242,14 +218,6 @@ public final class AuditChainVerifier {
              WHERE NOT EXISTS (SELECT 1 FROM login_event l WHERE l.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
-    /** The first bulk job whose state differs from its latest record (or that has none). */
-    private static final String JOB_ROWS = """
-            SELECT j.id, e.position, e.seq, e.subject_id FROM bulk_job j
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
-                          WHERE subject = 'bulk_job' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
-                     ON e.subject_id = j.id
-             WHERE e.payload IS DISTINCT FROM audit_bulk_job_state(j.id)
-             ORDER BY j.id LIMIT 1""";
 
     /** Recorded bulk jobs that no longer exist. */
     private static final String REMOVED_JOBS = """
@@ -259,14 +227,6 @@ public final class AuditChainVerifier {
              WHERE NOT EXISTS (SELECT 1 FROM bulk_job j WHERE j.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
-    /** The first security act whose state differs from its latest record (or that has none). */
-    private static final String ACT_ROWS = """
-            SELECT a.id, e.position, e.seq, e.subject_id FROM security_act a
-              LEFT JOIN (SELECT DISTINCT ON (subject_id) subject_id, position, seq, payload FROM audit_event
-                          WHERE subject = 'act' ORDER BY subject_id, position DESC NULLS FIRST, seq DESC) e
-                     ON e.subject_id = a.id
-             WHERE e.payload IS DISTINCT FROM audit_act_state(a.id)
-             ORDER BY a.id LIMIT 1""";
 
     /** Recorded security acts that no longer exist. */
     private static final String REMOVED_ACTS = """
@@ -276,19 +236,6 @@ public final class AuditChainVerifier {
              WHERE NOT EXISTS (SELECT 1 FROM security_act a WHERE a.id = e.subject_id)
              ORDER BY e.subject_id LIMIT 1""";
 
-    private static Optional<AuditFinding> firstChangedRow(Connection connection, String subject, String sql)
-            throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            long id = rs.getLong(1);
-            boolean recorded = rs.getObject(4) != null;
-            return Optional.of(new AuditFinding(label(subject) + id, recorded
-                    ? "changed after its last record " + recordName(rs, 2, 3)
-                    : "has no audit record: it was written around the audit trail"));
-        }
-    }
 
     private static Optional<AuditFinding> firstRemovedRow(Connection connection, String subject, String sql)
             throws SQLException {

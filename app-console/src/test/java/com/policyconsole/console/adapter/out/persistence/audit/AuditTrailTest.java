@@ -316,6 +316,31 @@ class AuditTrailTest {
     }
 
     @Test
+    void anEntryChangedBehindTheTrailIsNamedEvenWhenTheStateFunctionIsRedefinedToHideIt() throws SQLException {
+        long id = completedEntry("203.0.113.82");
+        sealer.sealNow();
+        tamper("ALTER FUNCTION audit_request_state(BIGINT) RENAME TO audit_request_state_hidden");
+        try {
+            tamper("CREATE FUNCTION audit_request_state(entry_id BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$"
+                    + " SELECT CASE WHEN $1 = " + id + " THEN (SELECT payload FROM audit_event WHERE subject = 'request'"
+                    + " AND subject_id = $1 ORDER BY seq DESC LIMIT 1) ELSE audit_request_state_hidden($1) END $$");
+            tamper("UPDATE request_history SET status = 'FAILED', error_message = 'rewritten' WHERE id = " + id);
+            assertThat(query("SELECT (h.status = 'FAILED' AND audit_request_state(h.id) = (SELECT payload FROM"
+                    + " audit_event WHERE subject = 'request' AND subject_id = h.id ORDER BY seq DESC LIMIT 1))::text"
+                    + " FROM request_history h WHERE h.id = " + id).get(0)[0])
+                    .as("the database's own function now vouches for the rewritten row").isEqualTo("true");
+
+            assertThat(findings()).anySatisfy(f -> assertThat(f.toString())
+                    .startsWith("history entry #" + id + ": changed after its last record #"));
+        } finally {
+            tamper("UPDATE request_history SET status = 'SUCCEEDED', error_message = NULL WHERE id = " + id);
+            tamper("DROP FUNCTION IF EXISTS audit_request_state(BIGINT)");
+            tamper("ALTER FUNCTION audit_request_state_hidden(BIGINT) RENAME TO audit_request_state");
+        }
+        assertIntact();
+    }
+
+    @Test
     void aBlockObjectSwappedBehindTheTrailIsNamed() throws SQLException {
         long id = completedEntry("203.0.113.81");
         try {
