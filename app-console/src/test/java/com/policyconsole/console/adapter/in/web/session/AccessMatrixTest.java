@@ -3,35 +3,22 @@ package com.policyconsole.console.adapter.in.web.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.policyconsole.console.testing.ConsoleRoutes;
 import com.policyconsole.console.testing.ConsoleSession;
 import com.policyconsole.console.testing.TestUserFactory.TestUser;
 import com.policyconsole.console.testing.TestUserFactory;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -208,7 +195,7 @@ class AccessMatrixTest {
 
     @Test
     void everyRouteOfTheConsoleHasARowInTheMatrix() {
-        Set<String> routes = routes();
+        Set<String> routes = ConsoleRoutes.all();
 
         assertThat(routes).as("routes of the JAX-RS resources (add a row to MATRIX for a new one)")
                 .isSubsetOf(MATRIX.keySet());
@@ -346,32 +333,6 @@ class AccessMatrixTest {
         }
         return List.of(route + " as " + who + (withToken ? " with" : " without") + " CSRF token: expected "
                 + expected.describe() + ", got " + actual.statusCode() + (location != null ? " → " + location : ""));
-    }
-
-    /** The routes of the JAX-RS resources of the console and of the sandbox it serves, as "METHOD /path". */
-    static Set<String> routes() {
-        Set<String> routes = new TreeSet<>();
-        List<Class<? extends Annotation>> verbs = List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class,
-                HEAD.class, OPTIONS.class);
-        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.policyconsole.console", "com.policyconsole.sandbox")) {
-            Class<?> type = javaClass.reflect();
-            Path base = type.getAnnotation(Path.class);
-            for (Method method : type.getDeclaredMethods()) {
-                for (Class<? extends Annotation> verb : verbs) {
-                    if (base != null && method.isAnnotationPresent(verb)) {
-                        Path sub = method.getAnnotation(Path.class);
-                        routes.add(verb.getSimpleName() + " " + join(base.value(), sub == null ? "" : sub.value()));
-                    }
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static String role(Who who) {
