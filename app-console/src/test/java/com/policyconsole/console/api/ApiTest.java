@@ -99,6 +99,25 @@ class ApiTest {
         return body;
     }
 
+    /**
+     * Starts a small bulk job of a new operator and waits until it has run to its end: the scheduler that would send
+     * a held job (or anything else waiting) has demonstrably had its turn since the call.
+     */
+    static void schedulerHasRun(ManageAccountsUseCase accounts) throws Exception {
+        TestUser operator = TestUserFactory.create(accounts, "turn", Roles.OPERATOR);
+        String token = token(operator, "turn", Roles.OPERATOR);
+        List<String> objects = List.of(TestFormFactory.freshAddresses(2).split("\n"));
+        Response started = api(token).body(bulkBody(operator, objects).toString()).post("/api/v1/bulk-jobs");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
+        long job = JSON.readTree(started.asString()).get("job_id").asLong();
+        String status = "";
+        for (java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+             !status.equals("FINISHED") && java.time.Instant.now().isBefore(until); Thread.sleep(50)) {
+            status = JSON.readTree(api(token).get("/api/v1/bulk-jobs/" + job).asString()).get("status").asText();
+        }
+        assertThat(status).as("the bulk job started after it ran to its end").isEqualTo("FINISHED");
+    }
+
     static String body(ObjectNode dataObject, boolean acknowledge) {
         ObjectNode body = JSON.createObjectNode();
         body.set("data_object", dataObject);

@@ -206,7 +206,7 @@ class ApprovalMatrixTest {
                 + NO_CLOUD_CHANGE.size() + " routes that change nothing in the cloud");
         assertThat(mismatches).as("cases answered otherwise than the approval policy says").isEmpty();
 
-        schedulerHasRun();
+        ApiTest.schedulerHasRun(accounts);
         for (int i = 0; i < held.size(); i++) {
             assertThat(held.get(i).cloud().get()).as("still unchanged after the scheduler ran: " + heldCases.get(i))
                     .isEqualTo(held.get(i).before());
@@ -695,17 +695,6 @@ class ApprovalMatrixTest {
         }
         assertThat(done.test(now)).as("in time: " + now.replaceAll("(?s).*<main", "<main")).isTrue();
         return now;
-    }
-
-    /** A bulk job started now runs to its end: the scheduler that would send a held job has had its turn. */
-    private void schedulerHasRun() throws Exception {
-        Person canary = person();
-        List<String> objects = fresh(2);
-        Sent sent = apiBulk(canary, blockFields(null), objects);
-        assertThat(sent.answer().statusCode()).as(sent.answer().asString()).isEqualTo(201);
-        long job = JSON.readTree(sent.answer().asString()).get("job_id").asLong();
-        waitFor(() -> ApiTest.api(canary.token()).get("/api/v1/bulk-jobs/" + job).asString(),
-                body -> body.contains("\"status\":\"FINISHED\""));
     }
 
     private static String fresh() {

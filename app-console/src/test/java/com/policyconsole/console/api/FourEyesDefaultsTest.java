@@ -139,7 +139,7 @@ class FourEyesDefaultsTest {
         long job = answer.get("job_id").asLong();
         assertThat(answer.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
         assertThat(answer.get("reasons").toString()).contains("1,001 objects (more than 1,000)");
-        Thread.sleep(500);
+        ApiTest.schedulerHasRun(accounts);
         JsonNode waiting = JSON.readTree(ApiTest.api(token).get("/api/v1/bulk-jobs/" + job).asString());
         assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
         assertThat(waiting.findValues("entry_id")).as("no delivery recorded or sent").allMatch(JsonNode::isNull);
@@ -157,7 +157,13 @@ class FourEyesDefaultsTest {
         JsonNode done = awaitFinished(token, job);
         assertThat(done.get("succeeded").asInt()).isEqualTo(3);
         assertThat(done.get("objects_blocked").asLong()).isEqualTo(1_001);
-        assertThat(sandboxHolds(addresses.get(1_000))).isTrue();
+        ApiTest.schedulerHasRun(accounts);
+        for (String address : List.of(addresses.get(0), addresses.get(500), addresses.get(1_000))) {
+            assertThat(sandbox.policies(SandboxState.WORKSPACE_ID).stream()
+                    .filter(p -> p.policy().targets().contains(address)).toList())
+                    .as("sent exactly once after the approval, and not again after the scheduler ran: " + address)
+                    .hasSize(1).allSatisfy(p -> assertThat(p.deliveries()).isEqualTo(1));
+        }
         assertThat(second.get("/bulk/jobs/" + job).asString()).contains("by " + approver.name()).contains("INC-9 agreed");
         assertThat(auditKinds(job)).containsExactly("JOB_RECORDED", "JOB_APPROVED");
         assertThat(audit.verify("fd-test", java.util.Optional.empty()).result().findings())
@@ -213,7 +219,9 @@ class FourEyesDefaultsTest {
         assertThat(expired).isInstanceOf(ApprovalsUseCase.Decision.Refused.class);
         assertThat(JSON.readTree(ApiTest.api(approverToken).get("/api/v1/bulk-jobs/" + changed).asString())
                 .get("status").asText()).isEqualTo("EXPIRED");
-        assertThat(sandboxHolds(other.lines().findFirst().orElseThrow())).isFalse();
+        ApiTest.schedulerHasRun(accounts);
+        assertThat(sandboxHolds(other.lines().findFirst().orElseThrow())).as("after the scheduler ran").isFalse();
+        assertThat(sandboxHolds(batch.lines().findFirst().orElseThrow())).isFalse();
         assertThat(auditKinds(changed)).containsExactly("JOB_RECORDED", "JOB_EXPIRED");
     }
 

@@ -26,6 +26,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,11 @@ class FourEyesTest {
         return firsts[NEXT_RANGE.getAndIncrement() % firsts.length] + ".0.0.0/7";
     }
 
+    private List<SandboxState.StoredPolicy> policiesHolding(String target) {
+        return sandbox.policies(SandboxState.WORKSPACE_ID).stream().filter(p -> p.policy().targets().contains(target))
+                .toList();
+    }
+
     private boolean sandboxHolds(String target) {
         return sandbox.policies(SandboxState.WORKSPACE_ID).stream().anyMatch(p -> p.policy().targets().contains(target));
     }
@@ -88,7 +94,8 @@ class FourEyesTest {
         long entry = answer.get("entry_id").asLong();
         assertThat(answer.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
         assertThat(answer.get("reasons").toString()).contains("wider than /16");
-        assertThat(sandboxHolds(range)).as("not sent").isFalse();
+        ApiTest.schedulerHasRun(accounts);
+        assertThat(policiesHolding(range)).as("nothing sent, after the scheduler ran").isEmpty();
 
         Response own = ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + entry + "/approve");
         assertThat(own.statusCode()).as("the requester approving their own").isEqualTo(403);
@@ -100,11 +107,14 @@ class FourEyesTest {
 
         Response approved = second.post("/approvals/" + entry + "/approve", Map.of("reason", "INC-42 agreed"));
         assertThat(approved.statusCode()).isEqualTo(303);
-        assertThat(sandboxHolds(range)).as("sent once approved").isTrue();
+        assertThat(policiesHolding(range)).as("sent once approved").hasSize(1);
         JsonNode detail = JSON.readTree(ApiTest.api(token).get("/api/v1/history/" + entry).asString());
         assertThat(detail.at("/entry/status").asText()).isEqualTo("SUCCEEDED");
         assertThat(second.post("/approvals/" + entry + "/approve", Map.of("reason", "again")).statusCode())
                 .as("approved once").isIn(404, 409);
+        ApiTest.schedulerHasRun(accounts);
+        assertThat(policiesHolding(range)).as("exactly once, after the scheduler ran again").hasSize(1)
+                .allSatisfy(p -> assertThat(p.deliveries()).as("one delivery").isEqualTo(1));
     }
 
     @Test
@@ -152,6 +162,8 @@ class FourEyesTest {
         assertThat(expired).isInstanceOf(ApprovalsUseCase.Decision.Refused.class);
         assertThat(JSON.readTree(ApiTest.api(token).get("/api/v1/history/" + second).asString()).at("/entry/status")
                 .asText()).isEqualTo("EXPIRED");
-        assertThat(sandboxHolds(changed)).isFalse();
+        ApiTest.schedulerHasRun(accounts);
+        assertThat(sandboxHolds(changed)).as("nothing sent, after the scheduler ran").isFalse();
+        assertThat(sandboxHolds(rejected)).isFalse();
     }
 }
