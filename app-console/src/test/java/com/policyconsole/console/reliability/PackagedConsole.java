@@ -63,7 +63,15 @@ record PackagedConsole(Process process, String base, int port, HttpClient http) 
         env.put("POLICYCONSOLE_DB_OWNER_PASSWORD", "not-checked-by-the-test-cluster");
         env.put("PORT", Integer.toString(port));
         env.put("POLICYCONSOLE_ADMIN_PASSWORD", password);
+        // made up here, not in the process, so that the final leak scan (SecretsLeakIT) knows what to look for
+        env.put("POLICYCONSOLE_CLOUD_TOKEN", RunSecrets.newPassword());
+        env.put("POLICYCONSOLE_SESSION_KEY", RunSecrets.newPassword() + RunSecrets.newPassword());
         env.putAll(extra);
+        env.forEach((variable, value) -> {
+            if (variable.startsWith("POLICYCONSOLE_") && variable.matches(".*(TOKEN|KEY|PASSWORD)$")) {
+                RunSecrets.remember(variable + " of a packaged console", value);
+            }
+        });
         Process process = builder.start();
         started.add(process);
         PackagedConsole console = new PackagedConsole(process, port);

@@ -13,24 +13,18 @@ import com.policyconsole.domain.port.in.ManageAccountsUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -38,8 +32,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * After every other test of the module — it is ordered last ({@link OrderAnnotationThenClassName}) — neither the
- * test database nor the console's log of the whole run holds a secret: the cloud token (made up at each start) and
+ * After every other test of its application start — it is ordered last among them
+ * ({@link OrderAnnotationThenClassName}) — neither the test database nor the console's log holds a secret: the cloud token (made up at each start) and
  * the session key, the sandbox keys and tokens the tests use, the first admin's password, every password the tests
  * gave a user or typed at the login form, and the session cookies and CSRF tokens this package's sessions saw.
  *
@@ -49,26 +43,19 @@ import org.junit.jupiter.api.Test;
  * the first admin is logged once by design; it may appear on that one line and nowhere else.
  *
  * <p>That the scan can fail is shown twice: {@link SecretScannerTest} plants secrets in a file and a text, and this
- * test writes a canary value to the log and to a table of its own and finds both with the same scan.
+ * test writes a canary value to the log and to a table of its own and finds both with the same scan. What runs after
+ * it — other profiles' starts, plain tests, failsafe's packaged consoles — {@link SecretsLeakIT} scans at the very end.
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
 class SecretsLeakTest {
 
-    /** Configuration keys whose values are secrets, if set. */
-    private static final List<String> SECRET_KEYS = List.of(
-            "policyconsole.cloud.token", "policyconsole.cloud.secret-key", "policyconsole.cloud.security-token",
-            "policyconsole.cloud.iam.password", "policyconsole.sandbox.token", "policyconsole.sandbox.secret-key",
-            "policyconsole.security.admin-password", "quarkus.http.auth.session.encryption-key",
-            "quarkus.datasource.password", "quarkus.flyway.password", "quarkus.rest-csrf.token-signature-key");
     /** Constants of other tests that the source scan must find, read here by reflection. */
     private static final Map<String, String> KNOWN_CONSTANTS = Map.of(
             "com.policyconsole.console.testing.TestUserFactory", "PASSWORD",
             "com.policyconsole.console.browser.ConsoleJourneyBrowserTest", "PASSWORD",
             "com.policyconsole.console.config.FirstAdminTest", "SUPPLIED",
             "com.policyconsole.console.sandbox.SandboxCredentialCheckTest", "SK");
-    private static final Pattern GENERATED_ADMIN_PASSWORD = Pattern.compile("log in as admin with password (\\S+)");
-    private static final String ADMIN_BANNER_MASKED = "log in as admin with password ****";
     private static final String CREATE_LINE = "cloud call POST " + SecMasterEmergencyPolicyGateway.POLICIES_PATH
             + "?action_type=create status=200";
     private static final Logger LOG = Logger.getLogger(SecretsLeakTest.class);
@@ -117,22 +104,22 @@ class SecretsLeakTest {
                 dump.lines().count(), log.lines().count(), scanner.secretCount());
 
         List<SecretScanner.Finding> findings = new ArrayList<>(scanner.scan("database", dump));
-        for (Path file : withRotated(logFile)) {
+        for (Path file : LeakScan.files(logFile.toAbsolutePath().getParent(), logFile.getFileName().toString())) {
             findings.addAll(scanner.scan(file));
         }
-        Optional<Path> serverLog = postgresServerLog();
+        Optional<Path> serverLog = LeakScan.postgresServerLog();
         if (serverLog.isPresent()) {
             findings.addAll(scanner.scan(serverLog.get()));
         }
         assertThat(findings).as("secrets in the database, the console's log or PostgreSQL's log").isEmpty();
 
         // A generated first-admin password is logged once by design: on its banner line, nowhere else.
-        List<Path> logFiles = withRotated(logFile);
+        List<Path> logFiles = LeakScan.files(logFile.toAbsolutePath().getParent(), logFile.getFileName().toString());
         StringBuilder allLogs = new StringBuilder();
         for (Path file : logFiles) {
             allLogs.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
         }
-        List<SecretScanner.Secret> generated = generatedAdminPasswords(allLogs.toString());
+        List<SecretScanner.Secret> generated = LeakScan.generatedAdminPasswords(allLogs.toString());
         if (!generated.isEmpty()) {
             SecretScanner generatedScan = new SecretScanner(generated);
             List<SecretScanner.Finding> inLogs = new ArrayList<>();
@@ -140,7 +127,7 @@ class SecretsLeakTest {
                 inLogs.addAll(generatedScan.scan(file));
             }
             assertThat(inLogs).as("generated first-admin passwords in the log")
-                    .allSatisfy(f -> assertThat(f.maskedLine()).contains(ADMIN_BANNER_MASKED));
+                    .allSatisfy(f -> assertThat(f.maskedLine()).contains(LeakScan.ADMIN_BANNER_MASKED));
             assertThat(generatedScan.scan("database", dump)).as("generated first-admin passwords in the database")
                     .isEmpty();
         }
@@ -166,11 +153,11 @@ class SecretsLeakTest {
     private static List<SecretScanner.Secret> secrets() {
         List<SecretScanner.Secret> out = new ArrayList<>();
         Config config = ConfigProvider.getConfig();
-        for (String key : SECRET_KEYS) {
+        for (String key : LeakScan.SECRET_KEYS) {
             config.getOptionalValue(key, String.class).filter(v -> v.length() >= SecretScanner.MIN_LENGTH)
                     .ifPresent(value -> out.add(new SecretScanner.Secret(key, value)));
         }
-        out.addAll(TestSourceSecrets.find(Path.of("src", "test", "java")));
+        out.addAll(LeakScan.sourceSecrets());
         out.addAll(RunSecrets.all());
         return out;
     }
@@ -185,11 +172,6 @@ class SecretsLeakTest {
         return out;
     }
 
-    /** Passwords the console generated for a first admin and logged once, by design. */
-    private static List<SecretScanner.Secret> generatedAdminPasswords(String log) {
-        return GENERATED_ADMIN_PASSWORD.matcher(log).results().map(m -> m.group(1)).distinct()
-                .map(value -> new SecretScanner.Secret("generated first-admin password", value)).toList();
-    }
 
     private static Path logFile() {
         Path file = Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class));
@@ -197,62 +179,14 @@ class SecretsLeakTest {
         return file;
     }
 
-    /**
-     * The log file and the one rotated away at the application's start: the log lines written while the application
-     * is built and initialised go to a first file, which the runtime configuration rotates away (the older run's
-     * rotated file it replaces may be scanned too, which can only find more).
-     */
-    private static List<Path> withRotated(Path logFile) throws IOException {
-        Path dir = logFile.toAbsolutePath().getParent();
-        String name = logFile.getFileName().toString();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(name)).sorted().toList();
-        }
-    }
 
-    private static Optional<Path> postgresServerLog() {
-        String dir = System.getenv("POLICYCONSOLE_TEST_PG_DIR");
-        return dir == null || dir.isBlank() ? Optional.empty()
-                : Optional.of(Path.of(dir, "server.log")).filter(Files::isReadable);
-    }
 
-    /**
-     * Every row of every table as text, one line each, read as the superuser (every table, whoever may read it) in a
-     * transaction that also holds a temporary table with {@code canary} in it; the transaction is rolled back, so the
-     * canary never stays.
-     */
+    /** Every row of every table of the test database as text, read as the superuser (whoever may read it). */
     private String dumpDatabase(String canary) throws SQLException {
-        StringBuilder out = new StringBuilder();
         try (Connection connection = TestDatabase.superuser()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMPORARY TABLE leak_canary (planted text) ON COMMIT DROP");
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leak_canary VALUES (?)")) {
-                    insert.setString(1, canary);
-                    insert.executeUpdate();
-                }
-                List<String> tables = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || "
-                        + "quote_ident(table_name) FROM information_schema.tables WHERE table_type IN ('BASE TABLE', "
-                        + "'LOCAL TEMPORARY') AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
-                    while (rs.next()) {
-                        tables.add(rs.getString(1));
-                    }
-                }
-                assertThat(tables).as("tables read").anyMatch(t -> t.endsWith(".request_history"))
-                        .anyMatch(t -> t.endsWith(".console_user")).anyMatch(t -> t.endsWith(".leak_canary"));
-                for (String table : tables) {
-                    try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + table + " t")) {
-                        while (rows.next()) {
-                            out.append(table).append(": ").append(rows.getString(1)).append('\n');
-                        }
-                    }
-                }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            String dump = LeakScan.dump(connection, canary);
+            assertThat(dump).as("tables read").contains("public.request_history: ").contains("public.console_user: ");
+            return dump;
         }
-        return out.toString();
     }
 }
