@@ -118,6 +118,11 @@ class ApiTest {
         assertThat(status).as("the bulk job started after it ran to its end").isEqualTo("FINISHED");
     }
 
+    /** Approves or rejects over the API ({@code decision}: an approvals route) with {@code reason}, as {@code token}. */
+    static Response decide(String token, String reason, String decision) {
+        return api(token).body(JSON.createObjectNode().put("reason", reason).toString()).post(decision);
+    }
+
     static String body(ObjectNode dataObject, boolean acknowledge) {
         ObjectNode body = JSON.createObjectNode();
         body.set("data_object", dataObject);

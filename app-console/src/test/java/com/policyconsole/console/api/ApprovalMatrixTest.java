@@ -301,11 +301,15 @@ class ApprovalMatrixTest {
         for (boolean api : List.of(false, true)) {
             String retry = api ? "POST /api/v1/emergency-policies/{entry}/retry" : "POST /history/{id}/retry";
             cases.put(retry, List.of(
-                    new Case("a BLOCK whose create timed out", Expect.SENT, p -> retry(p, api, false)),
-                    new Case("a WHITE still awaiting approval", Expect.REFUSED, p -> retry(p, api, true))));
+                    new Case("a BLOCK whose create timed out", Expect.SENT, p -> retry(p, api, Fixture.BLOCK)),
+                    new Case("a WHITE whose approved create timed out (re-delivered as approved)", Expect.SENT,
+                            p -> retry(p, api, Fixture.APPROVED_WHITE)),
+                    new Case("a WHITE still awaiting approval", Expect.REFUSED, p -> retry(p, api, Fixture.HELD_WHITE))));
         }
         cases.put("POST /history/{id}/retry-layers", List.of(
-                new Case("a BLOCK with a failed layer", Expect.SENT, this::retryLayers)));
+                new Case("a BLOCK with a failed layer", Expect.SENT, p -> retryLayers(p, false)),
+                new Case("an approved WHITE with a failed layer (re-delivered as approved)", Expect.SENT,
+                        p -> retryLayers(p, true))));
         for (boolean api : List.of(false, true)) {
             String retry = api ? "POST /api/v1/bulk-jobs/{id}/retry-failed" : "POST /bulk/jobs/{id}/retry-failed";
             cases.put(retry, List.of(
@@ -431,11 +435,19 @@ class ApprovalMatrixTest {
 
     // --- retries -----------------------------------------------------------------------------------------------------
 
-    private Sent retry(Person p, boolean api, boolean held) throws Exception {
+    /** The entry a retry case starts from. */
+    enum Fixture { BLOCK, APPROVED_WHITE, HELD_WHITE }
+
+    private Sent retry(Person p, boolean api, Fixture fixture) throws Exception {
         String target = fresh();
         long entry;
-        if (held) {
+        if (fixture == Fixture.HELD_WHITE) {
             entry = entryOf(confirm(p.session(), "/policies/preview", whiteFields(target)));
+        } else if (fixture == Fixture.APPROVED_WHITE) {
+            entry = entryOf(confirm(p.session(), "/policies/preview", whiteFields(target)));
+            faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
+            SecondPerson.approve(approvals, accounts, entry);
+            healTheSandbox();
         } else {
             faults.update(new SandboxFaults.Settings(0, 0, 0, 1));
             entry = entryOf(confirm(p.session(), "/policies/preview", blockFields(target)));
@@ -446,10 +458,14 @@ class ApprovalMatrixTest {
                 : p.session().post("/history/" + entry + "/retry", Map.of()));
     }
 
-    private Sent retryLayers(Person p) throws Exception {
+    private Sent retryLayers(Person p, boolean white) throws Exception {
         String target = fresh();
         faults.failLayers(Set.of("CFW"));
-        long entry = entryOf(confirm(p.session(), "/policies/preview", blockFields(target)));
+        long entry = entryOf(confirm(p.session(), "/policies/preview", white ? whiteFields(target)
+                : blockFields(target)));
+        if (white) {
+            SecondPerson.approve(approvals, accounts, entry);
+        }
         waitFor(() -> p.session().get("/history/" + entry).asString(),
                 page -> page.contains("id=\"delivery-check\">FAILED"));
         healTheSandbox();
@@ -697,17 +713,32 @@ class ApprovalMatrixTest {
         return now;
     }
 
+    /**
+     * The next of the addresses 72.0.0.1–75.255.255.250 (last octets 1–250), which only this test uses, from a random
+     * start: what it blocks or allows never overlaps another test's objects.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ADDRESS = new java.util.concurrent.atomic.AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong(4L * 65_536 * 250));
+    private static final java.util.concurrent.atomic.AtomicInteger SIXTEENS = new java.util.concurrent.atomic.AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(256));
+
     private static String fresh() {
-        return TestFormFactory.freshIp();
+        return fresh(1).get(0);
     }
 
     private static List<String> fresh(int n) {
-        return List.of(TestFormFactory.freshAddresses(n).split("\n"));
+        long first = NEXT_ADDRESS.getAndAdd(n);
+        List<String> addresses = new ArrayList<>();
+        for (long i = first; i < first + n; i++) {
+            long rest = i / 250 % (4L * 65_536);
+            addresses.add((72 + rest / 65_536) + "." + (rest / 256 % 256) + "." + (rest % 256) + "." + (i % 250 + 1));
+        }
+        return addresses;
     }
 
+    /** A /16 in 76.0.0.0/8, which only this test uses: the widest range sent at once. */
     private static String sixteen() {
-        String ip = TestFormFactory.freshAddresses(1).trim();
-        return ip.substring(0, ip.indexOf('.', ip.indexOf('.') + 1)) + ".0.0/16";
+        return "76." + SIXTEENS.getAndIncrement() % 256 + ".0.0/16";
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger FIFTEENS = new java.util.concurrent.atomic.AtomicInteger(

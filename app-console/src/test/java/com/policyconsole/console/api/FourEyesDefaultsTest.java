@@ -97,14 +97,13 @@ class FourEyesDefaultsTest {
         long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
         assertThat(held.asString()).contains("deleting a Config rule");
         assertThat(ruleState(token, ruleId)).as("neither disabled nor deleted").isEqualTo("Enabled");
-        assertThat(ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + entry + "/approve")
+        assertThat(ApiTest.decide(token, "mine", "/api/v1/approvals/" + entry + "/approve")
                 .statusCode()).as("the requester approving their own").isEqualTo(403);
         String page = ConsoleSession.logIn(approver.name(), approver.password()).get("/approvals/" + entry)
                 .then().statusCode(200).extract().asString();
         assertThat(page).contains("DELETE").contains(ruleId).contains("deleting a Config rule");
 
-        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"CHG-7 retire the rule\"}")
-                .post("/api/v1/approvals/" + entry + "/approve");
+        Response approved = ApiTest.decide(approverToken, "CHG-7 retire the rule", "/api/v1/approvals/" + entry + "/approve");
 
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
         assertThat(ApiTest.api(token).get("/api/v1/config-rules/" + ruleId).statusCode()).as("deleted").isEqualTo(404);
@@ -144,7 +143,7 @@ class FourEyesDefaultsTest {
         assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
         assertThat(waiting.findValues("entry_id")).as("no delivery recorded or sent").allMatch(JsonNode::isNull);
         assertThat(sandboxHolds(addresses.get(0))).isFalse();
-        assertThat(ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/jobs/" + job + "/approve")
+        assertThat(ApiTest.decide(token, "mine", "/api/v1/approvals/jobs/" + job + "/approve")
                 .statusCode()).as("the requester approving their own").isEqualTo(403);
 
         ConsoleSession second = ConsoleSession.logIn(approver.name(), approver.password());
@@ -187,8 +186,7 @@ class FourEyesDefaultsTest {
         assertThat(location).contains("notice=awaiting");
         long rejected = Long.parseLong(location.replaceAll(".*/bulk/jobs/(\\d+).*", "$1"));
         assertThat(operator.get("/bulk/jobs/" + rejected).asString()).contains("Awaits approval");
-        Response reject = ApiTest.api(approverToken).body("{\"reason\": \"split it by incident\"}")
-                .post("/api/v1/approvals/jobs/" + rejected + "/reject");
+        Response reject = ApiTest.decide(approverToken, "split it by incident", "/api/v1/approvals/jobs/" + rejected + "/reject");
         assertThat(reject.statusCode()).as(reject.asString()).isEqualTo(200);
         JsonNode after = JSON.readTree(ApiTest.api(approverToken).get("/api/v1/bulk-jobs/" + rejected).asString());
         assertThat(after.get("status").asText()).isEqualTo("REJECTED");
@@ -246,8 +244,7 @@ class FourEyesDefaultsTest {
         long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
         assertThat(ruleState(token, ruleId)).as("a rule whose delete needs approval is not disabled at once")
                 .isEqualTo("Enabled");
-        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"CHG-8 pause the rule\"}")
-                .post("/api/v1/approvals/" + entry + "/approve");
+        Response approved = ApiTest.decide(approverToken, "CHG-8 pause the rule", "/api/v1/approvals/" + entry + "/approve");
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
         assertThat(ruleState(token, ruleId)).isEqualTo("Disabled");
     }
@@ -282,8 +279,7 @@ class FourEyesDefaultsTest {
         assertThat(held.asString()).contains("changing the scope (policy_filter) of the Config rule " + name);
         assertThat(regionOf(token, ruleId)).as("not sent").isEmpty();
         long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
-        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"CHG-9 one region only\"}")
-                .post("/api/v1/approvals/" + entry + "/approve");
+        Response approved = ApiTest.decide(approverToken, "CHG-9 one region only", "/api/v1/approvals/" + entry + "/approve");
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
         assertThat(regionOf(token, ruleId)).isEqualTo("cn-north-4");
         assertThat(preview.asString()).as("the preview says so")

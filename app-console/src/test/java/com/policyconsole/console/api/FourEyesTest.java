@@ -97,7 +97,7 @@ class FourEyesTest {
         ApiTest.schedulerHasRun(accounts);
         assertThat(policiesHolding(range)).as("nothing sent, after the scheduler ran").isEmpty();
 
-        Response own = ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + entry + "/approve");
+        Response own = ApiTest.decide(token, "mine", "/api/v1/approvals/" + entry + "/approve");
         assertThat(own.statusCode()).as("the requester approving their own").isEqualTo(403);
         ConsoleSession second = ConsoleSession.logIn(approver.name(), approver.password());
         String page = second.get("/approvals/" + entry).then().statusCode(200).extract().asString();
@@ -129,8 +129,7 @@ class FourEyesTest {
                 .post("/api/v1/emergency-policies").asString()).get("entry_id").asLong();
         String list = ApiTest.api(approverToken).get("/api/v1/approvals").then().statusCode(200).extract().asString();
         assertThat(list).contains("\"id\":" + first).contains("\"request_hash\"");
-        Response reject = ApiTest.api(approverToken).body("{\"reason\": \"too wide, use /24s\"}")
-                .post("/api/v1/approvals/" + first + "/reject");
+        Response reject = ApiTest.decide(approverToken, "too wide, use /24s", "/api/v1/approvals/" + first + "/reject");
         assertThat(reject.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ApiTest.api(token).get("/api/v1/history/" + first).asString()).at("/entry/status")
                 .asText()).isEqualTo("REJECTED");

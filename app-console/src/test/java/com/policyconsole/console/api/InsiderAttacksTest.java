@@ -213,11 +213,10 @@ class InsiderAttacksTest {
                 .contains("\"id\":" + JSON.readTree(permanent.asString()).get("entry_id").asLong())
                 .contains("\"id\":" + removalEntry);
 
-        Response own = ApiTest.api(token).body("{\"reason\": \"mine\"}").post("/api/v1/approvals/" + removalEntry
+        Response own = ApiTest.decide(token, "mine", "/api/v1/approvals/" + removalEntry
                 + "/approve");
         assertThat(own.statusCode()).isEqualTo(403);
-        Response approved = ApiTest.api(approverToken).body("{\"reason\": \"INC-7 is over\"}")
-                .post("/api/v1/approvals/" + removalEntry + "/approve");
+        Response approved = ApiTest.decide(approverToken, "INC-7 is over", "/api/v1/approvals/" + removalEntry + "/approve");
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(201);
         assertThat(sandbox.policy(SandboxState.WORKSPACE_ID, policyId)).as("removed once approved").isEmpty();
         assertThat(JSON.readTree(ApiTest.api(token).get("/api/v1/history/" + removalEntry).asString())

@@ -47,7 +47,7 @@ class OnePersonTrialTest {
         assertThat(held.statusCode()).as("still held: " + held.asString()).isEqualTo(202);
         long entry = JSON.readTree(held.asString()).get("entry_id").asLong();
 
-        Response own = ApiTest.api(token).body("{\"reason\": \"trial\"}").post("/api/v1/approvals/" + entry
+        Response own = ApiTest.decide(token, "trial", "/api/v1/approvals/" + entry
                 + "/approve");
 
         assertThat(own.statusCode()).as(own.asString()).isEqualTo(201);

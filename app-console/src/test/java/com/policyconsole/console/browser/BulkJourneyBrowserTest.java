@@ -70,13 +70,7 @@ class BulkJourneyBrowserTest {
             b.click("start");
             assertThat(b.path()).matches("/bulk/jobs/\\d+");
             String job = b.path();
-            b.logOut();
-            b.logIn(approver.name(), approver.password());
-            b.open("/approvals" + job.substring("/bulk".length()));
-            b.fill("reason", "SEC-77 feed agreed");
-            b.click("approve");
-            b.logOut();
-            b.logIn(operator.name(), operator.password());
+            b.approveAs(approver, "/approvals" + job.substring("/bulk".length()), "SEC-77 feed agreed", operator);
             b.open(job);
             b.markPage();
             assertThat(b.awaitText("#job-percent", "100%", Duration.ofSeconds(30))).as("the bar reaches 100%").isTrue();

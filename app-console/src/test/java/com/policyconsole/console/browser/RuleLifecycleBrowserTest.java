@@ -143,13 +143,7 @@ class RuleLifecycleBrowserTest {
 
     /** The approver approves the held entry {@code historyPath} on its approval page; the operator sees it again. */
     private void approveAsSecondPerson(ConsoleBrowser b, String historyPath) {
-        b.logOut();
-        b.logIn(approver.name(), approver.password());
-        b.open("/approvals/" + historyPath.substring("/history/".length()));
-        b.fill("reason", "CHG-12 agreed");
-        b.click("approve");
-        b.logOut();
-        b.logIn(operator.name(), operator.password());
+        b.approveAs(approver, "/approvals/" + historyPath.substring("/history/".length()), "CHG-12 agreed", operator);
         b.open(historyPath);
     }
 

@@ -70,6 +70,21 @@ public final class ConsoleBrowser implements AutoCloseable {
         clickAndWaitForNextPage(driver.findElement(By.cssSelector("form.logout button")));
     }
 
+    /**
+     * The second person's turn: logs out, logs in as {@code approver}, approves {@code approvalPage} with
+     * {@code reason}, and logs back in as {@code requester}.
+     */
+    public void approveAs(TestUserFactory.TestUser approver, String approvalPage, String reason,
+                          TestUserFactory.TestUser requester) {
+        logOut();
+        logIn(approver.name(), approver.password());
+        open(approvalPage);
+        fill("reason", reason);
+        click("approve");
+        logOut();
+        logIn(requester.name(), requester.password());
+    }
+
     /** Types {@code text} into the field with this id with the keyboard, replacing what it held. */
     public void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));

@@ -187,13 +187,7 @@ public class HistoryResource {
                     + "right one in SecMaster, or block the objects again.")).build();
         }
         RetryDeliveryResult.Submitted submitted = (RetryDeliveryResult.Submitted) result;
-        if (submitted.result() instanceof SubmissionResult.Sent sent) {
-            return Results.seeEntry(sent);
-        }
-        String why = submitted.result() instanceof SubmissionResult.NotRecorded n ? n.reason()
-                : "the retry was refused: " + ((SubmissionResult.Rejected) submitted.result()).violations();
-        return Response.status(503).entity(detailPage(submitted.entry(), true, "Nothing was sent: " + why))
-                .build();
+        return retried(submitted.entry(), submitted.result());
     }
 
     /** Its requester withdraws a submission that awaits approval: it is rejected in their name and never sent. */
@@ -268,13 +262,20 @@ public class HistoryResource {
             return Response.status(409).entity(detailPage(entry.get(), canRetry(entry.get()),
                     "Nothing was sent: no defense layer of this policy failed.")).build();
         }
-        if (result.get() instanceof SubmissionResult.Sent sent) {
+        return retried(entry.get(), result.get());
+    }
+
+    /** A retry of {@code entry} sent (to its new entry), held for approval (to the held entry) or not sent (503). */
+    private Response retried(HistoryDetail entry, SubmissionResult result) {
+        if (result instanceof SubmissionResult.Sent sent) {
             return Results.seeEntry(sent);
         }
-        String why = result.get() instanceof SubmissionResult.NotRecorded n ? n.reason()
-                : "the retry was refused: " + ((SubmissionResult.Rejected) result.get()).violations();
-        return Response.status(503).entity(detailPage(entry.get(), canRetry(entry.get()), "Nothing was sent: " + why))
-                .build();
+        if (result instanceof SubmissionResult.AwaitingApproval held) {
+            return Response.seeOther(java.net.URI.create("/history/" + held.entryId())).build();
+        }
+        String why = result instanceof SubmissionResult.NotRecorded n ? n.reason()
+                : "the retry was refused: " + ((SubmissionResult.Rejected) result).violations();
+        return Response.status(503).entity(detailPage(entry, canRetry(entry), "Nothing was sent: " + why)).build();
     }
 
     private boolean canRetry(HistoryDetail entry) {
