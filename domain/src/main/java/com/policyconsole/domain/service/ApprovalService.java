@@ -10,6 +10,7 @@ import com.policyconsole.domain.model.history.Operation;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.model.history.RequestStatus;
 import com.policyconsole.domain.port.in.ApprovalsUseCase;
+import com.policyconsole.domain.port.in.ApprovalsUseCase.Why;
 import com.policyconsole.domain.port.in.SubmissionResult;
 import com.policyconsole.domain.port.out.ApprovalStore;
 import com.policyconsole.domain.port.out.BulkJobStore;
@@ -123,16 +124,16 @@ public final class ApprovalService implements ApprovalsUseCase {
         boolean ruleDelete = operation == Operation.DELETE_CONFIG_RULE;
         Optional<PreparedCall> prepared = prepareAgain(held);
         if (prepared.isEmpty()) {
-            return new Decision.Refused(409, "the recorded request cannot be read back by this console, so it is not"
-                    + " sent");
+            return new Decision.Refused(Why.CHANGED,
+                    "the recorded request cannot be read back by this console, so it is not sent");
         }
         PreparedCall call = prepared.get();
         if (!ApprovalHold.hash(call.rendered()).equals(held.hold().requestHash())) {
-            return new Decision.Refused(409, "the request the console would send now is not the one recorded and asked"
-                    + " for (its hash differs): nothing is sent; reject it and ask again");
+            return new Decision.Refused(Why.CHANGED, "the request the console would send now is not the one recorded"
+                    + " and asked for (its hash differs): nothing is sent; reject it and ask again");
         }
         if (!holds.decide(entryId, true, approver, reason.strip(), now)) {
-            return new Decision.Refused(409, "it was decided or expired meanwhile; nothing is sent");
+            return new Decision.Refused(Why.NOT_AWAITING, "it was decided or expired meanwhile; nothing is sent");
         }
         if (ruleDelete) {
             return new Decision.Approved(rules.sendApprovedDelete(held.detail().entry(), call));
@@ -172,7 +173,7 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         if (!holds.decide(entryId, false, approver, reason.strip(), clock.instant())) {
-            return new Decision.Refused(409, "it was decided or expired meanwhile");
+            return new Decision.Refused(Why.NOT_AWAITING, "it was decided or expired meanwhile");
         }
         return new Decision.Rejected(entryId);
     }
@@ -186,10 +187,11 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         if (!ApprovalHold.userOf(requester).equalsIgnoreCase(found.get().hold().requestedBy())) {
-            return new Decision.Refused(403, "only its requester withdraws a submission; an approver rejects it");
+            return new Decision.Refused(Why.NOT_ALLOWED,
+                    "only its requester withdraws a submission; an approver rejects it");
         }
         if (!holds.decide(entryId, false, requester, "withdrawn by its requester", clock.instant())) {
-            return new Decision.Refused(409, "it was decided or expired meanwhile");
+            return new Decision.Refused(Why.NOT_AWAITING, "it was decided or expired meanwhile");
         }
         return new Decision.Rejected(entryId);
     }
@@ -235,11 +237,11 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         if (!BulkDeliveryService.jobHash(gateway, jobs.jobRequests(jobId)).equals(found.get().hold().requestHash())) {
-            return new Decision.Refused(409, "the deliveries the console would send now are not the ones recorded and"
-                    + " asked for (their hash differs): nothing is sent; reject the job and plan it again");
+            return new Decision.Refused(Why.CHANGED, "the deliveries the console would send now are not the ones recorded"
+                    + " and asked for (their hash differs): nothing is sent; reject the job and plan it again");
         }
         if (!jobs.decideJob(jobId, true, approver, reason.strip(), now)) {
-            return new Decision.Refused(409, "it was decided or expired meanwhile; nothing is sent");
+            return new Decision.Refused(Why.NOT_AWAITING, "it was decided or expired meanwhile; nothing is sent");
         }
         return new Decision.Started(jobId);
     }
@@ -251,14 +253,14 @@ public final class ApprovalService implements ApprovalsUseCase {
             return refused;
         }
         if (!jobs.decideJob(jobId, false, approver, reason.strip(), clock.instant())) {
-            return new Decision.Refused(409, "it was decided or expired meanwhile");
+            return new Decision.Refused(Why.NOT_AWAITING, "it was decided or expired meanwhile");
         }
         return new Decision.Rejected(jobId);
     }
 
     private Decision jobRefusal(Optional<HeldJob> found, String approver, String reason, boolean approving) {
         if (found.isEmpty()) {
-            return new Decision.Refused(404, "there is no bulk job awaiting approval with this number");
+            return new Decision.Refused(Why.UNKNOWN, "there is no bulk job awaiting approval with this number");
         }
         return refusal(found.get().job().status().name(), found.get().hold().requestedBy(), approver, reason, approving);
     }
@@ -267,21 +269,21 @@ public final class ApprovalService implements ApprovalsUseCase {
     private Decision refusal(String status, String requestedBy, String approver, String reason,
                                     boolean approving) {
         if (status == null) {
-            return new Decision.Refused(404, "there is no submission awaiting approval with this number");
+            return new Decision.Refused(Why.UNKNOWN, "there is no submission awaiting approval with this number");
         }
         if (!status.equals(RequestStatus.AWAITING_APPROVAL.name())) {
-            return new Decision.Refused(409, "it is " + status + ", no longer awaiting approval");
+            return new Decision.Refused(Why.NOT_AWAITING, "it is " + status + ", no longer awaiting approval");
         }
         if (approving && !onePersonTrial && ApprovalHold.userOf(approver).equalsIgnoreCase(requestedBy)) {
-            return new Decision.Refused(403, "a submission is approved by another person than its requester");
+            return new Decision.Refused(Why.NOT_ALLOWED, "a submission is approved by another person than its requester");
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            return new Decision.Refused(422, "give a reason of 1 to " + MAX_REASON + " characters");
+            return new Decision.Refused(Why.INCOMPLETE, "give a reason of 1 to " + MAX_REASON + " characters");
         }
         if (approving && accounts != null && !onePersonTrial) {
             Optional<String> why = accounts.whyApprovalDoesNotCount(ApprovalHold.userOf(approver), validity);
             if (why.isPresent()) {
-                return new Decision.Refused(403, "your approval does not count: " + why.get());
+                return new Decision.Refused(Why.NOT_ALLOWED, "your approval does not count: " + why.get());
             }
         }
         return null;

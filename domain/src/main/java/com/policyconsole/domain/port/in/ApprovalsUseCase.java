@@ -35,9 +35,23 @@ public interface ApprovalsUseCase {
         record Rejected(long entryId) implements Decision {
         }
 
-        /** Nothing decided, and why (no such entry, decided already, expired, one's own, changed, no reason). */
-        record Refused(int status, String reason) implements Decision {
+        /** Nothing decided: why, and the reason in words (for the page or the problem that answers it). */
+        record Refused(Why why, String reason) implements Decision {
         }
+    }
+
+    /** Why nothing was decided. */
+    enum Why {
+        /** There is no held submission or bulk job with this number. */
+        UNKNOWN,
+        /** It no longer awaits a decision: decided, expired or withdrawn already. */
+        NOT_AWAITING,
+        /** Not this person's to decide: their own request, an approval that does not count, not its requester. */
+        NOT_ALLOWED,
+        /** The decision is incomplete: it gives no reason. */
+        INCOMPLETE,
+        /** What the console would send now is not what was held, or the held request cannot be read back. */
+        CHANGED
     }
 
     /** How many held submissions one page of {@link #awaiting(Long)} holds. */

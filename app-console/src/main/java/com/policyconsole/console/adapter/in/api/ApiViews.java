@@ -105,6 +105,18 @@ public final class ApiViews {
      * Sent: 201 with the entry and outcome, {@code Location} the entry. Held for approval: 202 with the entry, not sent.
      * Refused by the checks: the problem (422 or 409). Not recorded: 503, nothing sent.
      */
+    /** A decision that was refused, as a problem: the one place the API turns why into a status. */
+    public static Response refused(com.policyconsole.domain.port.in.ApprovalsUseCase.Decision.Refused refused,
+                                   String type, String title) {
+        int status = switch (refused.why()) {
+            case UNKNOWN -> 404;
+            case NOT_ALLOWED -> 403;
+            case INCOMPLETE -> 422;
+            case NOT_AWAITING, CHANGED -> 409;
+        };
+        return Problem.of(status, type, title, refused.reason()).response();
+    }
+
     public static Response submitted(SubmissionResult result) {
         if (result instanceof SubmissionResult.Sent sent) {
             return Response.created(URI.create("/api/v1/history/" + sent.entryId())).type("application/json")

@@ -118,7 +118,7 @@ public class ApprovalsApi {
         ApprovalsUseCase.Decision result = decision.equals("approve") ? approvals.approveJob(caller.actor(), job, reason)
                 : approvals.rejectJob(caller.actor(), job, reason);
         if (result instanceof ApprovalsUseCase.Decision.Refused refused) {
-            return Problem.of(refused.status(), "not-decided", "Nothing was decided", refused.reason()).response();
+            return ApiViews.refused(refused, "not-decided", "Nothing was decided");
         }
         return ApiViews.ok(java.util.Map.of("job_id", job, "status", result instanceof ApprovalsUseCase.Decision.Started
                 ? "RUNNING" : "REJECTED", "progress", "/api/v1/bulk-jobs/" + job));
@@ -148,7 +148,7 @@ public class ApprovalsApi {
             return ApiViews.ok(java.util.Map.of("entry_id", entry, "status", "REJECTED"));
         }
         ApprovalsUseCase.Decision.Refused refused = (ApprovalsUseCase.Decision.Refused) result;
-        return Problem.of(refused.status(), "not-withdrawn", "Nothing was withdrawn", refused.reason()).response();
+        return ApiViews.refused(refused, "not-withdrawn", "Nothing was withdrawn");
     }
 
     private Response decideEntry(String id, String decision, String body) {
@@ -173,6 +173,6 @@ public class ApprovalsApi {
             return ApiViews.ok(java.util.Map.of("entry_id", entry, "status", "REJECTED"));
         }
         ApprovalsUseCase.Decision.Refused refused = (ApprovalsUseCase.Decision.Refused) result;
-        return Problem.of(refused.status(), "not-decided", "Nothing was decided", refused.reason()).response();
+        return ApiViews.refused(refused, "not-decided", "Nothing was decided");
     }
 }

@@ -44,6 +44,16 @@ public final class Results {
                 + ". Your input is kept below; submit again when the database is back.")).build();
     }
 
+    /** The status of a page that answers a refused decision: the one place the pages turn why into a status. */
+    public static int status(com.policyconsole.domain.port.in.ApprovalsUseCase.Why why) {
+        return switch (why) {
+            case UNKNOWN -> 404;
+            case NOT_ALLOWED -> 403;
+            case INCOMPLETE -> 422;
+            case NOT_AWAITING, CHANGED -> 409;
+        };
+    }
+
     /** Redirects to the entry; when its outcome could not be written, the entry page says so. */
     public static Response seeEntry(SubmissionResult.Sent sent) {
         return Response.seeOther(URI.create("/history/" + sent.entryId()

@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.in.web.approval;
 
+import com.policyconsole.console.adapter.in.web.Results;
 import com.policyconsole.domain.model.account.Roles;
 import com.policyconsole.domain.model.history.RenderedRequest;
 import com.policyconsole.domain.port.in.ApprovalsUseCase;
@@ -88,7 +89,7 @@ public class ApprovalsResource {
                 : approvals.reject(me(), entry, reason);
         if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
             Optional<ApprovalsUseCase.Held> held = approvals.held(entry);
-            return Response.status(refused.status()).entity(held.isPresent()
+            return Response.status(Results.status(refused.why())).entity(held.isPresent()
                     ? Templates.approval(held.get(), me(), refused.reason())
                     : listPage()).build();
         }
@@ -128,7 +129,7 @@ public class ApprovalsResource {
                 : approvals.rejectJob(me(), job, reason);
         if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
             Optional<ApprovalsUseCase.HeldJob> held = approvals.heldJob(job);
-            return Response.status(refused.status()).entity(held.isPresent() ? jobPage(held.get(), refused.reason())
+            return Response.status(Results.status(refused.why())).entity(held.isPresent() ? jobPage(held.get(), refused.reason())
                     : listPage()).build();
         }
         return Response.seeOther(URI.create("/bulk/jobs/" + job + "?notice=" + (approve ? "approved" : "rejected")))

@@ -203,7 +203,7 @@ public class HistoryResource {
         ApprovalsUseCase.Decision decision = approvals.withdraw(identity.getPrincipal().getName(),
                 entry.get().entry().id());
         if (decision instanceof ApprovalsUseCase.Decision.Refused refused) {
-            return Response.status(refused.status()).entity(detailPage(entry.get(), false,
+            return Response.status(Results.status(refused.why())).entity(detailPage(entry.get(), false,
                     "Nothing was withdrawn: " + refused.reason() + ".")).build();
         }
         return Response.seeOther(java.net.URI.create("/history/" + entry.get().entry().id())).build();
