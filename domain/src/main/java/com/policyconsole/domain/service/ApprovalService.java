@@ -2,7 +2,6 @@ package com.policyconsole.domain.service;
 
 import com.policyconsole.domain.model.approval.ApprovalHold;
 import com.policyconsole.domain.model.approval.ApprovalRules;
-import com.policyconsole.domain.model.emergency.EmergencyPolicyRequest;
 import com.policyconsole.domain.model.bulk.JobProgress;
 import com.policyconsole.domain.model.history.HistoryDetail;
 import com.policyconsole.domain.model.history.HistoryEntry;

@@ -1,9 +1,6 @@
 package com.policyconsole.console.adapter.in.api;
 
 import com.policyconsole.console.api.ApiAttributes;
-import com.policyconsole.console.api.ApiJson;
-import com.policyconsole.console.api.Idempotency;
-import com.policyconsole.console.api.Problem;
 
 import com.policyconsole.domain.model.token.ApiToken;
 import io.quarkus.security.identity.SecurityIdentity;

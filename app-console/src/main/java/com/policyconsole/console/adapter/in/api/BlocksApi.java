@@ -1,6 +1,5 @@
 package com.policyconsole.console.adapter.in.api;
 
-import com.policyconsole.console.api.ApiAttributes;
 import com.policyconsole.console.api.ApiJson;
 import com.policyconsole.console.api.Idempotency;
 import com.policyconsole.console.api.Problem;

@@ -2,7 +2,6 @@ package com.policyconsole.console.adapter.in.api;
 
 import com.policyconsole.adapter.json.JsonValues;
 
-import com.policyconsole.console.api.ApiAttributes;
 import com.policyconsole.console.api.ApiJson;
 import com.policyconsole.console.api.Idempotency;
 import com.policyconsole.console.api.Problem;

@@ -1,11 +1,9 @@
 package com.policyconsole.console.adapter.in.api;
 
-import com.policyconsole.console.api.ApiAttributes;
 import com.policyconsole.console.api.ApiJson;
 import com.policyconsole.console.api.Idempotency;
 import com.policyconsole.console.api.Problem;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.policyconsole.console.api.WireBodies;
 import com.policyconsole.console.adapter.in.web.WebSettings;
