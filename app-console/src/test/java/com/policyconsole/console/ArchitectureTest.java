@@ -72,6 +72,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..adapter.out..", "..domain.port.out..",
                     "..domain.service..");
 
+    /**
+     * Not even through another package: the pages, the API and what the API resources share reach the database only
+     * through the use cases and the ports (idempotency and rate limits through {@code ApiGuards}).
+     */
+    @ArchTest
+    static final ArchRule inbound_adapters_never_reach_persistence_through_another_package = noClasses()
+            .that().resideInAnyPackage("..console.adapter.in..", "com.policyconsole.console.api..")
+            .should().transitivelyDependOnClassesThat().resideInAPackage("..console.adapter.out.persistence..");
+
     @ArchTest
     static final ArchRule console_packages_are_free_of_cycles = slices()
             .matching("com.policyconsole.console.(**)").should().beFreeOfCycles();

@@ -1,6 +1,6 @@
 package com.policyconsole.console.api;
 
-import com.policyconsole.console.adapter.out.persistence.api.PostgresApiGuards;
+import com.policyconsole.domain.port.out.ApiGuards;
 import com.policyconsole.domain.model.token.ApiToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,12 +19,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ApiRateLimit {
 
-    private final PostgresApiGuards guards;
+    private final ApiGuards guards;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final int perMinute;
 
-    public ApiRateLimit(PostgresApiGuards guards, SecurityIdentity identity, Clock clock,
+    public ApiRateLimit(ApiGuards guards, SecurityIdentity identity, Clock clock,
                         @ConfigProperty(name = "policyconsole.api.rate-limit", defaultValue = "600") int perMinute) {
         this.guards = guards;
         this.identity = identity;

@@ -1,6 +1,6 @@
 package com.policyconsole.console.api;
 
-import com.policyconsole.console.adapter.out.persistence.api.PostgresApiGuards;
+import com.policyconsole.domain.port.out.ApiGuards;
 import com.policyconsole.domain.model.token.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -27,10 +27,10 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final PostgresApiGuards guards;
+    private final ApiGuards guards;
     private final Clock clock;
 
-    public Idempotency(PostgresApiGuards guards, Clock clock) {
+    public Idempotency(ApiGuards guards, Clock clock) {
         this.guards = guards;
         this.clock = clock;
     }
@@ -45,9 +45,9 @@ public class Idempotency {
                     "An Idempotency-Key is 1 to 128 letters, digits, '.', '_', ':' and '-'.").response();
         }
         String hash = sha256(request);
-        Optional<PostgresApiGuards.KeyRecord> earlier = guards.claim(token.id(), key, hash, clock.instant());
+        Optional<ApiGuards.KeyRecord> earlier = guards.claim(token.id(), key, hash, clock.instant());
         if (earlier.isPresent()) {
-            PostgresApiGuards.KeyRecord first = earlier.get();
+            ApiGuards.KeyRecord first = earlier.get();
             if (!first.requestHash().equals(hash)) {
                 return Problem.of(422, "idempotency-key-reused", "The Idempotency-Key was used for another request",
                         "This key was used for a different request; nothing was sent. Use a new key for a new"

@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.out.persistence.api;
 
+import com.policyconsole.domain.port.out.ApiGuards;
 import com.policyconsole.console.adapter.out.persistence.JdbcTransactions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,16 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The API's shared guards in PostgreSQL (Flyway V14): calls per token per minute, counted with one upsert so that
- * consoles sharing the database count together; and idempotency keys, claimed with an insert that only one attempt
- * wins.
+ * {@link ApiGuards} in PostgreSQL (Flyway V14): calls per token per minute, counted with one upsert so that consoles
+ * sharing the database count together; and idempotency keys, claimed with an insert that only one attempt wins.
  */
 @ApplicationScoped
-public class PostgresApiGuards {
-
-    /** A claimed or earlier key: the hash of its request and, once there is one, its answer. */
-    public record KeyRecord(String requestHash, Integer status, String body, String location) {
-    }
+public class PostgresApiGuards implements ApiGuards {
 
     private final JdbcTransactions transactions;
 
@@ -26,7 +22,7 @@ public class PostgresApiGuards {
         this.transactions = new JdbcTransactions(dataSource);
     }
 
-    /** Counts a call of the token in the window starting at {@code window}; the calls so far in it. */
+    @Override
     public int countCall(long tokenId, Instant window) {
         return transactions.inTransaction("count an API call", c -> {
             try (PreparedStatement s = c.prepareStatement("""
@@ -42,7 +38,7 @@ public class PostgresApiGuards {
         });
     }
 
-    /** Claims the key for a request with this hash: empty when this attempt is the first, else the earlier one. */
+    @Override
     public Optional<KeyRecord> claim(long tokenId, String key, String requestHash, Instant at) {
         return transactions.inTransaction("claim an idempotency key", c -> {
             int inserted = JdbcTransactions.execute(c, """
@@ -64,17 +60,16 @@ public class PostgresApiGuards {
         });
     }
 
-    /** Keeps the first attempt's answer for the key. */
+    @Override
     public void answer(long tokenId, String key, int status, String body, String location) {
         transactions.inTransaction("keep an idempotent answer", c -> JdbcTransactions.execute(c,
                 "UPDATE api_idempotency SET status = ?, body = ?, location = ? WHERE token_id = ? AND key = ?",
                 status, body, location, tokenId, key));
     }
 
-    /** Lets the key go when the first attempt sent nothing (so that it can be sent again with the same key). */
+    @Override
     public void release(long tokenId, String key) {
         transactions.inTransaction("release an idempotency key", c -> JdbcTransactions.execute(c,
                 "DELETE FROM api_idempotency WHERE token_id = ? AND key = ? AND status IS NULL", tokenId, key));
     }
-
 }
