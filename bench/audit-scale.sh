@@ -22,17 +22,8 @@ psql_q "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 console_start
 log "console up (pid $CONSOLE_PID); generating $ROWS history entries in chunks of $CHUNK"
 
-t0=$(date -d '365 days ago' +%s)
-gen_start=$SECONDS
-for ((from = 0; from < ROWS; from += CHUNK)); do
-  count=$(( ROWS - from < CHUNK ? ROWS - from : CHUNK ))
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -v from="$from" -v count="$count" -v rows="$ROWS" -v t0="$t0" \
-    -f "$BENCH_ROOT/bench/console/sql/audit-history.sql" -c "SELECT audit_seal(1000000000, true)" >/dev/null
-  if (( (from / CHUNK) % 20 == 19 )); then log "  $((from + count)) entries ($((SECONDS - gen_start)) s)"; fi
-done
-for table in request_history request_target audit_event; do psql_q "VACUUM ANALYZE $table" >/dev/null; done
-gen_seconds=$((SECONDS - gen_start))
+generate_history "$ROWS" "$CHUNK"
+gen_seconds=$GENERATED_SECONDS
 read -r entries objects < <(psql_q "SELECT (SELECT count(*) FROM request_history), (SELECT count(*) FROM request_target)" | tr '|' ' ')
 log "generated $entries entries with $objects objects in $gen_seconds s; ANALYZE done"
 

@@ -27,18 +27,9 @@ console_start
 console_stop
 log "console migrated the database; generating $ROWS history entries in chunks of $CHUNK"
 
-t0=$(date -d '365 days ago' +%s)
-gen_start=$SECONDS
-for ((from = 0; from < ROWS; from += CHUNK)); do
-  count=$(( ROWS - from < CHUNK ? ROWS - from : CHUNK ))
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -v from="$from" -v count="$count" -v rows="$ROWS" -v t0="$t0" \
-    -f "$BENCH_ROOT/bench/console/sql/audit-history.sql" -c "SELECT audit_seal(1000000000, true)" >/dev/null
-  if (( (from / CHUNK) % 20 == 19 )); then log "  $((from + count)) entries ($((SECONDS - gen_start)) s)"; fi
-done
-for table in request_history request_target audit_event; do psql_q "VACUUM ANALYZE $table" >/dev/null; done
+generate_history "$ROWS" "$CHUNK"
 records=$(psql_q "SELECT count(*) FROM audit_event")
-log "generated $ROWS entries ($records audit records) in $((SECONDS - gen_start)) s"
+log "generated $ROWS entries ($records audit records) in $GENERATED_SECONDS s"
 
 # verify <reference|current> <run>: one run of the command; its wall time in ms and its verdict line
 verify() {

@@ -162,3 +162,19 @@ jfr_top() {
       close("sort -rn | head -" n)
     }'
 }
+
+# Generates history entries in the private cluster, chunk after chunk (bench/console/sql/audit-history.sql through the
+# triggers, each chunk sealed), then ANALYZEs.  generate_history <rows> <chunk>
+generate_history() {
+  local rows=$1 chunk=$2 from count t0 gen_start=$SECONDS
+  t0=$(date -d '365 days ago' +%s)
+  for ((from = 0; from < rows; from += chunk)); do
+    count=$(( rows - from < chunk ? rows - from : chunk ))
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+      -v from="$from" -v count="$count" -v rows="$rows" -v t0="$t0" \
+      -f "$BENCH_ROOT/bench/console/sql/audit-history.sql" -c "SELECT audit_seal(1000000000, true)" >/dev/null
+    if (( (from / chunk) % 20 == 19 )); then log "  $((from + count)) entries ($((SECONDS - gen_start)) s)"; fi
+  done
+  for table in request_history request_target audit_event; do psql_q "VACUUM ANALYZE $table" >/dev/null; done
+  GENERATED_SECONDS=$((SECONDS - gen_start))
+}

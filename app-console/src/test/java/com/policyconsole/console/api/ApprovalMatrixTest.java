@@ -527,16 +527,7 @@ class ApprovalMatrixTest {
     }
 
     private static Map<String, String> imagesRule(String name) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("domain_id", DOMAIN);
-        fields.put("policy_assignment_type", "builtin");
-        fields.put("name", name);
-        fields.put("policy_definition_id", IMAGES);
-        fields.put("parameters", "{\"listOfAllowedImages\": [\"" + SandboxInventory.STANDARD_IMAGE + "\"]}");
-        fields.put("trigger", "change");
-        fields.put("f_resource_provider", "ecs");
-        fields.put("f_resource_type", "cloudservers");
-        return fields;
+        return TestFormFactory.imagesRule(DOMAIN, name);
     }
 
     /** The data_object the emergency-policy form would send for {@code fields}, read from its preview. */

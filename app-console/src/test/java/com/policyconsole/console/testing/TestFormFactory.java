@@ -1,5 +1,6 @@
 package com.policyconsole.console.testing;
 
+import com.policyconsole.sandbox.SandboxInventory;
 import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,6 +49,24 @@ public final class TestFormFactory {
                 .multiPart("connection", CFW)
                 .multiPart("description", "bulk SEC-7")
                 .multiPart("batch", batch);
+    }
+
+    /**
+     * The Config rule form filled for the sandbox's built-in "allowed images" rule {@code name} in account
+     * {@code domainId}: the standard image allowed, evaluated on change of ECS servers, tagged; a map to change.
+     */
+    public static java.util.Map<String, String> imagesRule(String domainId, String name) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("domain_id", domainId);
+        fields.put("policy_assignment_type", "builtin");
+        fields.put("name", name);
+        fields.put("policy_definition_id", "5fa265c0aa1e6afc05a0ff07");
+        fields.put("parameters", "{\"listOfAllowedImages\": [\"" + SandboxInventory.STANDARD_IMAGE + "\"]}");
+        fields.put("trigger", "change");
+        fields.put("f_resource_provider", "ecs");
+        fields.put("f_resource_type", "cloudservers");
+        fields.put("tags", "team=secops");
+        return fields;
     }
 
     /** The emergency-policy form filled for the sandbox: BLOCK {@code targets} through the CFW connection. */

@@ -1,5 +1,6 @@
 package com.policyconsole.console.adapter.in.web.rule;
 
+import com.policyconsole.console.testing.TestFormFactory;
 import com.policyconsole.console.testing.SecondPerson;
 import com.policyconsole.domain.port.in.ApprovalsUseCase;
 import com.policyconsole.domain.port.in.ManageAccountsUseCase;
@@ -64,11 +65,7 @@ class ConfigRuleLifecycleFlowTest {
     }
 
     private static Map<String, String> imagesRule(String name) {
-        return Map.of("domain_id", DOMAIN, "policy_assignment_type", "builtin", "name", name,
-                "policy_definition_id", "5fa265c0aa1e6afc05a0ff07",
-                "parameters", "{\"listOfAllowedImages\": [\"" + SandboxInventory.STANDARD_IMAGE + "\"]}",
-                "trigger", "change", "f_resource_provider", "ecs", "f_resource_type", "cloudservers",
-                "tags", "team=secops");
+        return TestFormFactory.imagesRule(DOMAIN, name);
     }
 
     /** A rule the sandbox holds, added behind the console's back. */
